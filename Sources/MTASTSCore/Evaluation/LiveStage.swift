@@ -1,0 +1,27 @@
+/// Where a domain stands as senders see it right now, derived from DNS and the policy.
+public enum LiveStage: String, Codable, Sendable, CaseIterable, Comparable {
+    /// No `_mta-sts` record: senders apply no policy.
+    case none
+    /// A valid policy with `mode: testing`: senders deliver anyway and report.
+    case testing
+    /// A valid policy with `mode: enforce`: senders refuse MX hosts that fail.
+    case enforce
+    /// A valid policy with `mode: none`: the domain is withdrawing (RFC 8461 §8.3).
+    case removing
+    /// A record is published but senders cannot get a valid policy (invalid record, several
+    /// records, policy host or fetch failing, invalid policy): senders fall back to a cached
+    /// policy or none.
+    case broken
+
+    private var order: Int {
+        switch self {
+        case .none: 0
+        case .testing: 1
+        case .enforce: 2
+        case .removing: 3
+        case .broken: 4
+        }
+    }
+
+    public static func < (lhs: LiveStage, rhs: LiveStage) -> Bool { lhs.order < rhs.order }
+}

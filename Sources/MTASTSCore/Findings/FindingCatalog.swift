@@ -1,0 +1,183 @@
+/// The documented list of finding codes: usual severity, a title, the usual remedy and the
+/// RFC section the rule comes from.
+///
+/// The README's code table is checked against this list by a test, so adding a code here
+/// without documenting it fails the build's tests.
+public enum FindingCatalog {
+    public struct Entry: Sendable, Hashable {
+        public let code: FindingCode
+        public let severity: Severity
+        public let title: String
+        public let remedy: String
+        public let rfc: String
+    }
+
+    public static func entry(for code: FindingCode) -> Entry? { byCode[code] }
+
+    private static let byCode: [FindingCode: Entry] = Dictionary(
+        uniqueKeysWithValues: all.map { ($0.code, $0) })
+
+    private static func e(
+        _ code: FindingCode, _ severity: Severity, _ title: String, _ rfc: String, _ remedy: String
+    ) -> Entry {
+        Entry(code: code, severity: severity, title: title, remedy: remedy, rfc: rfc)
+    }
+
+    /// Every code the tool can emit, grouped by area.
+    public static let all: [Entry] = [
+        // `_mta-sts` TXT record
+        e(.stsRecordMissing, .warning, "No `_mta-sts` TXT record starting with `v=STSv1`: senders apply no MTA-STS policy", "RFC 8461 §3.1",
+          "Publish `_mta-sts.<domain> TXT \"v=STSv1; id=<new id>\"` once the policy file is served."),
+        e(.stsRecordMultiple, .error, "More than one `v=STSv1` record: senders assume no policy", "RFC 8461 §3.1",
+          "Keep exactly one `v=STSv1` TXT record at `_mta-sts.<domain>`."),
+        e(.stsRecordInvalid, .error, "The `v=STSv1` record is outside the grammar: senders assume no policy", "RFC 8461 §3.1",
+          "Publish `v=STSv1; id=<1-32 letters or digits>` exactly."),
+        e(.stsRecordLookupFailed, .error, "The `_mta-sts` lookup failed temporarily (SERVFAIL, timeout, refused)", "RFC 8461 §3.1, §5",
+          "Fix the authoritative servers (or DNSSEC) for the domain; senders fall back to a cached policy or none."),
+        e(.stsRecordUnknownField, .info, "The record carries an extension field senders ignore", "RFC 8461 §3.1",
+          "Nothing required; remove it if it is a typo."),
+        e(.stsRecordDuplicateField, .warning, "A field appears twice in the record; the first wins", "RFC 8461 §3.1, §3.2",
+          "Keep one `id=` (and one of every other field)."),
+        e(.stsRecordIgnored, .info, "A TXT record at `_mta-sts` not starting with `v=STSv1` is ignored by senders", "RFC 8461 §3.1",
+          "Remove it unless it is there on purpose."),
+        // `_smtp._tls` TXT record
+        e(.tlsrptRecordMissing, .warning, "No TLS-RPT record: failures during testing and after enforce go unreported", "RFC 8460 §3",
+          "Publish `_smtp._tls.<domain> TXT \"v=TLSRPTv1; rua=mailto:tlsrpt@<domain>\"`."),
+        e(.tlsrptRecordMultiple, .error, "More than one `v=TLSRPTv1` record: senders send no reports", "RFC 8460 §3",
+          "Keep exactly one `v=TLSRPTv1` TXT record at `_smtp._tls.<domain>`."),
+        e(.tlsrptRecordInvalid, .error, "The TLS-RPT record is outside the grammar or has an unusable `rua`", "RFC 8460 §3",
+          "Publish `v=TLSRPTv1; rua=mailto:<address>` (or an `https:` URI); separate several URIs with commas."),
+        e(.tlsrptRecordLookupFailed, .warning, "The `_smtp._tls` lookup failed temporarily", "RFC 8460 §3",
+          "Fix the authoritative servers for the domain."),
+        e(.tlsrptRecordUnknownField, .info, "The TLS-RPT record carries an extension field senders ignore", "RFC 8460 §3",
+          "Nothing required; remove it if it is a typo."),
+        // policy file
+        e(.policySyntax, .error, "A line of the policy file is outside the grammar", "RFC 8461 §3.2",
+          "Write one `key: value` per line, no leading spaces, no blank lines, UTF-8 without BOM."),
+        e(.policyVersion, .error, "`version` is missing or not `STSv1`", "RFC 8461 §3.2", "Start the file with `version: STSv1`."),
+        e(.policyMode, .error, "`mode` is missing or not one of `enforce`, `testing`, `none` (case-sensitive)", "RFC 8461 §3.2",
+          "Write `mode: testing` (or `enforce`, `none`) in lower case."),
+        e(.policyMaxAge, .error, "`max_age` is missing, not a number, or above 31557600", "RFC 8461 §3.2",
+          "Write `max_age: <seconds>`, at most 31557600 (one year)."),
+        e(.policyMaxAgeShort, .warning, "`max_age` is short for `mode: enforce`: a downgrade attack at refresh time gets easier", "RFC 8461 §3.2, §10.2",
+          "Use at least 604800 (one week) for enforce; weeks or more is what the RFC expects."),
+        e(.policyMxInvalid, .error, "An `mx` pattern is not a host name or `*.` followed by one", "RFC 8461 §3.2, §4.1",
+          "Write host names in ASCII (A-labels), with `*.` only as the whole leftmost label; no IP addresses."),
+        e(.policyMxMissing, .error, "No `mx` pattern although the mode is `testing` or `enforce`", "RFC 8461 §3.2",
+          "Add one `mx:` line per MX host (or a `*.` pattern covering them)."),
+        e(.policyMxUncovered, .error, "An MX host is not matched by any `mx` pattern: senders refuse it under enforce", "RFC 8461 §4.1",
+          "Add an `mx:` line for the host (and publish a new `id`)."),
+        e(.policyMxUnused, .warning, "An `mx` pattern matches none of the domain's MX hosts", "RFC 8461 §4.1",
+          "Remove the stale pattern (with a new `id`), or check it for a typo."),
+        e(.policyUnknownField, .info, "The policy has a field senders ignore", "RFC 8461 §3.2",
+          "Remove it; if it is a misspelt known field, correct the spelling."),
+        e(.policyDuplicateField, .warning, "A single-valued field appears more than once; senders use the first", "RFC 8461 §3.2",
+          "Keep one line for `version`, `mode` and `max_age`."),
+        e(.policyLineEndings, .info, "The policy mixes LF and CRLF line endings or contains a bare CR", "RFC 8461 §3.2",
+          "Use LF or CRLF consistently; never a bare CR."),
+        e(.policyTooLarge, .error, "The policy body is larger than 64 KiB; senders stop reading", "RFC 8461 §3.3",
+          "Keep the policy file small: a few lines of `mx:` patterns."),
+        e(.policyNotChecked, .warning, "The policy file was not fetched in this observation", "RFC 8461 §3.3",
+          "Run a live check (`mtasts check`)."),
+        // policy host and fetch
+        e(.policyHostUnresolvable, .error, "`mta-sts.<domain>` does not resolve", "RFC 8461 §3.3",
+          "Publish A/AAAA records (or a CNAME) for `mta-sts.<domain>`."),
+        e(.policyFetchFailed, .error, "The policy could not be fetched over HTTPS", "RFC 8461 §3.3",
+          "Make `https://mta-sts.<domain>/.well-known/mta-sts.txt` answer quickly on port 443."),
+        e(.policyRedirect, .error, "The policy URL answers with a redirect; senders do not follow it", "RFC 8461 §3.3",
+          "Serve the file directly at the well-known URL with status 200."),
+        e(.policyHTTPStatus, .error, "The policy URL answered with a status other than 200", "RFC 8461 §3.3",
+          "Serve the file with status 200."),
+        e(.policyContentType, .error, "The policy is not served as `text/plain`; some senders reject it", "RFC 8461 §3.2",
+          "Serve `/.well-known/mta-sts.txt` with `Content-Type: text/plain`."),
+        e(.policyCertUntrusted, .error, "The policy host's certificate does not chain to a trusted root", "RFC 8461 §3.3",
+          "Install a certificate from a public CA, with the full intermediate chain."),
+        e(.policyCertNameMismatch, .error, "The policy host's certificate does not name `mta-sts.<domain>`", "RFC 8461 §3.3",
+          "Include `mta-sts.<domain>` in the certificate's subjectAltName."),
+        e(.policyCertExpired, .error, "The policy host's certificate has expired or is not yet valid", "RFC 8461 §3.3",
+          "Renew the certificate."),
+        e(.policyCertExpiring, .warning, "The policy host's certificate expires within 14 days", "RFC 8461 §3.3",
+          "Renew the certificate (check the automatic renewal)."),
+        // MX
+        e(.mxNone, .error, "The domain has no MX records", "RFC 8461 §4, RFC 5321 §5.1",
+          "Publish MX records; MTA-STS protects delivery to MX hosts only."),
+        e(.mxNull, .warning, "The domain publishes a null MX: it accepts no mail, an MTA-STS policy is pointless", "RFC 7505",
+          "Remove the MTA-STS records, or publish real MX records."),
+        e(.mxLookupFailed, .error, "The MX lookup failed temporarily", "RFC 5321 §5.1", "Fix the authoritative servers for the domain."),
+        e(.mxUnresolvable, .error, "An MX host name has no address", "RFC 5321 §5.1",
+          "Publish A/AAAA records for the MX host or remove the MX record."),
+        e(.mxUnreachable, .error, "An MX host did not accept an SMTP connection or did not greet", "RFC 5321 §3.1",
+          "Make the host answer on port 25, or remove its MX record."),
+        e(.mxStarttlsMissing, .error, "An MX host does not offer STARTTLS: senders refuse it under enforce", "RFC 8461 §4.2, RFC 3207",
+          "Enable STARTTLS on the host with a valid certificate."),
+        e(.mxTLSFailed, .error, "The TLS handshake with an MX host failed", "RFC 8461 §4.2",
+          "Check the host's TLS configuration (protocols, ciphers, certificate)."),
+        e(.mxTLSVersionOld, .warning, "An MX host negotiated TLS older than 1.2", "RFC 8996, RFC 8461 §4.2",
+          "Enable TLS 1.2 and 1.3 on the host."),
+        e(.mxCertUntrusted, .error, "An MX host's certificate does not chain to a trusted root", "RFC 8461 §4.2",
+          "Install a certificate from a public CA with the full intermediate chain."),
+        e(.mxCertNameMismatch, .error, "An MX host's certificate does not name the MX host", "RFC 8461 §4.2",
+          "Include the MX host name in the certificate's subjectAltName."),
+        e(.mxCertExpired, .error, "An MX host's certificate has expired or is not yet valid", "RFC 8461 §4.2",
+          "Renew the certificate."),
+        e(.mxCertExpiring, .warning, "An MX host's certificate expires within 14 days", "RFC 8461 §4.2",
+          "Renew the certificate (check the automatic renewal)."),
+        e(.mxNotProbed, .info, "An MX host was not probed over SMTP in this observation", "RFC 8461 §4.2",
+          "Run a live check (`mtasts check`)."),
+        // DNSSEC
+        e(.dnssecUnsigned, .info, "The lookups were not DNSSEC-authenticated (no AD bit)", "RFC 8461 §10.1, RFC 4035",
+          "Optional: sign the zone; MTA-STS does not require DNSSEC."),
+    ]
+}
+
+extension FindingCode {
+    public static let stsRecordMissing: FindingCode = "sts-record.missing"
+    public static let stsRecordMultiple: FindingCode = "sts-record.multiple"
+    public static let stsRecordInvalid: FindingCode = "sts-record.invalid"
+    public static let stsRecordLookupFailed: FindingCode = "sts-record.lookup-failed"
+    public static let stsRecordUnknownField: FindingCode = "sts-record.unknown-field"
+    public static let stsRecordDuplicateField: FindingCode = "sts-record.duplicate-field"
+    public static let stsRecordIgnored: FindingCode = "sts-record.ignored"
+    public static let tlsrptRecordMissing: FindingCode = "tlsrpt-record.missing"
+    public static let tlsrptRecordMultiple: FindingCode = "tlsrpt-record.multiple"
+    public static let tlsrptRecordInvalid: FindingCode = "tlsrpt-record.invalid"
+    public static let tlsrptRecordLookupFailed: FindingCode = "tlsrpt-record.lookup-failed"
+    public static let tlsrptRecordUnknownField: FindingCode = "tlsrpt-record.unknown-field"
+    public static let policySyntax: FindingCode = "policy.syntax"
+    public static let policyVersion: FindingCode = "policy.version"
+    public static let policyMode: FindingCode = "policy.mode"
+    public static let policyMaxAge: FindingCode = "policy.max-age"
+    public static let policyMaxAgeShort: FindingCode = "policy.max-age-short"
+    public static let policyMxInvalid: FindingCode = "policy.mx-invalid"
+    public static let policyMxMissing: FindingCode = "policy.mx-missing"
+    public static let policyMxUncovered: FindingCode = "policy.mx-uncovered"
+    public static let policyMxUnused: FindingCode = "policy.mx-unused"
+    public static let policyUnknownField: FindingCode = "policy.unknown-field"
+    public static let policyDuplicateField: FindingCode = "policy.duplicate-field"
+    public static let policyLineEndings: FindingCode = "policy.line-endings"
+    public static let policyTooLarge: FindingCode = "policy.too-large"
+    public static let policyNotChecked: FindingCode = "policy.not-checked"
+    public static let policyHostUnresolvable: FindingCode = "policy.host-unresolvable"
+    public static let policyFetchFailed: FindingCode = "policy.fetch-failed"
+    public static let policyRedirect: FindingCode = "policy.redirect"
+    public static let policyHTTPStatus: FindingCode = "policy.http-status"
+    public static let policyContentType: FindingCode = "policy.content-type"
+    public static let policyCertUntrusted: FindingCode = "policy-cert.untrusted"
+    public static let policyCertNameMismatch: FindingCode = "policy-cert.name-mismatch"
+    public static let policyCertExpired: FindingCode = "policy-cert.expired"
+    public static let policyCertExpiring: FindingCode = "policy-cert.expiring"
+    public static let mxNone: FindingCode = "mx.none"
+    public static let mxNull: FindingCode = "mx.null"
+    public static let mxLookupFailed: FindingCode = "mx.lookup-failed"
+    public static let mxUnresolvable: FindingCode = "mx.unresolvable"
+    public static let mxUnreachable: FindingCode = "mx.unreachable"
+    public static let mxStarttlsMissing: FindingCode = "mx.starttls-missing"
+    public static let mxTLSFailed: FindingCode = "mx.tls-failed"
+    public static let mxTLSVersionOld: FindingCode = "mx.tls-version-old"
+    public static let mxCertUntrusted: FindingCode = "mx-cert.untrusted"
+    public static let mxCertNameMismatch: FindingCode = "mx-cert.name-mismatch"
+    public static let mxCertExpired: FindingCode = "mx-cert.expired"
+    public static let mxCertExpiring: FindingCode = "mx-cert.expiring"
+    public static let mxNotProbed: FindingCode = "mx.not-probed"
+    public static let dnssecUnsigned: FindingCode = "dnssec.unsigned"
+}

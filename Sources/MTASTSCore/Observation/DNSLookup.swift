@@ -1,0 +1,79 @@
+/// How a DNS lookup ended. `nxdomain` (the name does not exist) and `nodata` (the name exists
+/// but has no record of the type) are answers; the others are failures senders treat as
+/// temporary (RFC 8461 §5: "temporary failure" versus "no policy").
+public enum DNSStatus: String, Codable, Sendable, CaseIterable {
+    case ok
+    case nxdomain
+    case nodata
+    case servfail
+    case refused
+    case timeout
+    case error
+
+    /// The lookup gave a definite answer (records, NXDOMAIN or NODATA).
+    public var isDefinite: Bool { self == .ok || self == .nxdomain || self == .nodata }
+}
+
+/// The raw result of one DNS lookup: records, TTL, DNSSEC flag, or the failure.
+public struct DNSLookup<Record: Codable & Sendable & Hashable>: Codable, Sendable, Hashable {
+    public var status: DNSStatus
+    public var records: [Record]
+    /// The smallest TTL of the answer RRset, seconds.
+    public var ttl: UInt32?
+    /// The AD bit of the response (RFC 4035 §3.2.3): the resolver validated it with DNSSEC.
+    public var authenticated: Bool?
+    /// CNAMEs followed on the way, in order.
+    public var cnames: [String]
+    /// A human-readable detail for failures.
+    public var message: String?
+
+    public init(
+        status: DNSStatus, records: [Record] = [], ttl: UInt32? = nil, authenticated: Bool? = nil,
+        cnames: [String] = [], message: String? = nil
+    ) {
+        self.status = status
+        self.records = records
+        self.ttl = ttl
+        self.authenticated = authenticated
+        self.cnames = cnames
+        self.message = message
+    }
+
+    public static func answer(_ records: [Record], ttl: UInt32? = 300, authenticated: Bool? = false) -> DNSLookup {
+        DNSLookup(status: records.isEmpty ? .nodata : .ok, records: records, ttl: ttl, authenticated: authenticated)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        status = try c.decode(DNSStatus.self, forKey: .status)
+        records = try c.decodeIfPresent([Record].self, forKey: .records) ?? []
+        ttl = try c.decodeIfPresent(UInt32.self, forKey: .ttl)
+        authenticated = try c.decodeIfPresent(Bool.self, forKey: .authenticated)
+        cnames = try c.decodeIfPresent([String].self, forKey: .cnames) ?? []
+        message = try c.decodeIfPresent(String.self, forKey: .message)
+    }
+
+    /// A short description of the outcome for evidence lines.
+    public var summary: String {
+        switch status {
+        case .ok: "\(records.count) record(s), TTL \(ttl.map(String.init) ?? "?")" + (authenticated == true ? ", AD" : "")
+        case .nxdomain: "NXDOMAIN"
+        case .nodata: "no records (NODATA)"
+        default: status.rawValue.uppercased() + (message.map { ": \($0)" } ?? "")
+        }
+    }
+}
+
+/// One MX record (RFC 1035 §3.3.9). A null MX (RFC 7505) has exchange `.`.
+public struct MXRecord: Codable, Sendable, Hashable {
+    public var preference: UInt16
+    public var exchange: String
+    public init(preference: UInt16, exchange: String) {
+        self.preference = preference
+        self.exchange = exchange
+    }
+    /// RFC 7505 §3: a single MX with an empty (root) exchange means "no mail".
+    public var isNull: Bool { exchange == "." || exchange.isEmpty }
+    /// The exchange without a trailing dot, lower-cased.
+    public var host: String { MXMatcher.normalize(exchange) }
+}

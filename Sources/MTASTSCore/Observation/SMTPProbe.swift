@@ -1,0 +1,50 @@
+/// One SMTP conversation with one address of an MX host: banner, EHLO, STARTTLS (RFC 3207),
+/// the handshake, QUIT. Recorded, not judged.
+public struct SMTPProbe: Codable, Sendable, Hashable {
+    public var address: String
+    public var port: Int
+    public var elapsedMilliseconds: Int?
+    /// The 220 greeting, if any.
+    public var banner: String?
+    /// EHLO keywords advertised before TLS, upper-cased (`STARTTLS`, `SIZE`, `PIPELINING`, …).
+    public var extensions: [String]
+    /// `nil` when the conversation ended before EHLO was answered.
+    public var starttlsOffered: Bool?
+    public var tls: TLSObservation?
+    public var failure: ProbeFailure?
+    /// The conversation, lines prefixed `C:`/`S:`, for evidence.
+    public var transcript: [String]
+
+    public init(
+        address: String, port: Int = 25, elapsedMilliseconds: Int? = nil, banner: String? = nil,
+        extensions: [String] = [], starttlsOffered: Bool? = nil, tls: TLSObservation? = nil,
+        failure: ProbeFailure? = nil, transcript: [String] = []
+    ) {
+        self.address = address
+        self.port = port
+        self.elapsedMilliseconds = elapsedMilliseconds
+        self.banner = banner
+        self.extensions = extensions
+        self.starttlsOffered = starttlsOffered
+        self.tls = tls
+        self.failure = failure
+        self.transcript = transcript
+    }
+}
+
+/// One MX host: its addresses and a probe per address.
+public struct MXHostObservation: Codable, Sendable, Hashable {
+    public var host: String
+    public var ipv4: DNSLookup<String>
+    public var ipv6: DNSLookup<String>
+    public var probes: [SMTPProbe]
+
+    public init(host: String, ipv4: DNSLookup<String>, ipv6: DNSLookup<String>, probes: [SMTPProbe]) {
+        self.host = host
+        self.ipv4 = ipv4
+        self.ipv6 = ipv6
+        self.probes = probes
+    }
+
+    public var addresses: [String] { ipv4.records + ipv6.records }
+}

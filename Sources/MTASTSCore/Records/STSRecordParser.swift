@@ -1,0 +1,151 @@
+/// Judges the `_mta-sts` TXT RRset the way a sending MTA does (RFC 8461 §3.1).
+public enum STSRecordParser {
+    static let version = "v=STSv1"
+
+    /// Parses the whole RRset at `_mta-sts.<domain>`.
+    ///
+    /// RFC 8461 §3.1: "If multiple TXT records for `_mta-sts` are returned by the resolver,
+    /// records that do not begin with `v=STSv1;` are discarded. If the number of resulting
+    /// records is not one, or if the resulting record is syntactically invalid, senders MUST
+    /// assume the recipient domain does not have an available MTA-STS Policy."
+    ///
+    /// Reading chosen: a record is a candidate when it begins with `v=STSv1` followed by `;`,
+    /// white space or the end (the ABNF allows `*WSP` before `;`, RFC errata 6285).
+    public static func parse(rrset: [TXTRecord], subject: String = "_mta-sts") -> ParseResult<STSRecord> {
+        var findings: [Finding] = []
+        var candidates: [TXTRecord] = []
+        for record in rrset {
+            let text = record.text
+            if isCandidate(text) {
+                candidates.append(record)
+            } else if looksLikeSTS(text) {
+                findings.append(Finding(
+                    code: .stsRecordInvalid, subject: subject,
+                    message: "a record looks like an MTA-STS record but does not begin with exactly `v=STSv1`; senders discard it",
+                    evidence: visible(text),
+                    remedy: "Write it as `v=STSv1; id=<id>` with no leading space and this exact case."))
+            } else {
+                findings.append(Finding(
+                    code: .stsRecordIgnored, subject: subject,
+                    message: "a TXT record that does not begin with `v=STSv1` is ignored",
+                    evidence: visible(text)))
+            }
+        }
+        switch candidates.count {
+        case 0:
+            if !findings.contains(.stsRecordInvalid) {
+                findings.append(Finding(
+                    code: .stsRecordMissing, subject: subject,
+                    message: rrset.isEmpty ? "no TXT record at \(subject)" : "no TXT record at \(subject) begins with `v=STSv1`"))
+            }
+            return ParseResult(value: nil, findings: findings)
+        case 1:
+            let single = parseRecord(candidates[0].text, subject: subject)
+            return ParseResult(value: single.value, findings: findings + single.findings)
+        default:
+            findings.append(Finding(
+                code: .stsRecordMultiple, subject: subject,
+                message: "\(candidates.count) records begin with `v=STSv1`; senders assume there is no policy",
+                evidence: candidates.map { visible($0.text) }.joined(separator: " | ")))
+            return ParseResult(value: nil, findings: findings)
+        }
+    }
+
+    /// Parses one record's text (already concatenated):
+    ///
+    /// ```
+    /// sts-text-record = sts-version 1*(sts-field-delim sts-field) [sts-field-delim]
+    /// sts-field-delim = *WSP ";" *WSP
+    /// sts-id          = %s"id=" 1*32(ALPHA / DIGIT)
+    /// ```
+    /// `id` is required; extension fields are ignored by senders; "If any field is duplicated,
+    /// all entries except for the first SHALL be ignored" (RFC 8461 §3.2, applied to the record
+    /// the same way).
+    public static func parseRecord(_ text: String, subject: String = "_mta-sts") -> ParseResult<STSRecord> {
+        var findings: [Finding] = []
+        guard isCandidate(text) else {
+            findings.append(Finding(
+                code: .stsRecordInvalid, subject: subject,
+                message: "the record does not begin with `v=STSv1`", evidence: visible(text)))
+            return ParseResult(value: nil, findings: findings)
+        }
+        let split = TagValueRecord(text: text, version: version)
+        for problem in split.problems {
+            findings.append(Finding(
+                code: .stsRecordInvalid, subject: subject,
+                message: "outside the record grammar: \(problem.message)",
+                evidence: visible(text)))
+        }
+        var id: String?
+        var extensions: [NameValue] = []
+        var seen: [String: String] = [:]
+        for field in split.fields {
+            if let first = seen[field.name] {
+                let differs = first != field.value
+                findings.append(Finding(
+                    code: .stsRecordDuplicateField, severity: differs && field.name == "id" ? .error : .warning,
+                    subject: subject,
+                    message: "`\(field.name)=` appears more than once; senders use the first (\(first))"
+                        + (differs ? " and may disagree" : ""),
+                    evidence: visible(text)))
+                continue
+            }
+            seen[field.name] = field.value
+            if field.name == "id" {
+                if isValidID(field.value) {
+                    id = field.value
+                } else {
+                    findings.append(Finding(
+                        code: .stsRecordInvalid, subject: subject,
+                        message: "`id` must be 1 to 32 letters or digits, got \(field.value.unicodeScalars.count) characters",
+                        evidence: visible("id=" + field.value)))
+                }
+            } else if !TagValueRecord.isValidExtensionName(field.name) {
+                findings.append(Finding(
+                    code: .stsRecordInvalid, subject: subject,
+                    message: "`\(visible(field.name))` is not a valid field name",
+                    evidence: visible(text)))
+            } else if !TagValueRecord.isValidExtensionValue(field.value) {
+                findings.append(Finding(
+                    code: .stsRecordInvalid, subject: subject,
+                    message: "the value of `\(field.name)` has characters outside the grammar (spaces, `;`, `=` or non-ASCII)",
+                    evidence: visible(field.name + "=" + field.value)))
+            } else {
+                extensions.append(NameValue(name: field.name, value: field.value))
+                let hint = field.name.lowercased() == "id" ? " (field names are case-sensitive: did you mean `id`?)" : ""
+                findings.append(Finding(
+                    code: .stsRecordUnknownField,
+                    severity: hint.isEmpty ? .info : .warning,
+                    subject: subject,
+                    message: "extension field `\(field.name)` is ignored by senders" + hint,
+                    evidence: field.name + "=" + field.value))
+            }
+        }
+        if id == nil && !findings.contains(where: { $0.code == .stsRecordInvalid && $0.message.hasPrefix("`id`") }) {
+            findings.append(Finding(
+                code: .stsRecordInvalid, subject: subject,
+                message: "the record has no `id=` field", evidence: visible(text)))
+        }
+        let valid = !findings.contains { $0.severity == .error }
+        return ParseResult(value: valid ? id.map { STSRecord(id: $0, extensions: extensions) } : nil, findings: findings)
+    }
+
+    /// `1*32(ALPHA / DIGIT)` (RFC 8461 §3.1).
+    public static func isValidID(_ id: String) -> Bool {
+        let scalars = id.unicodeScalars
+        return (1...32).contains(scalars.count) && scalars.allSatisfy(\.isASCIIAlphaNumeric)
+    }
+
+    static func isCandidate(_ text: String) -> Bool {
+        guard text.hasPrefix(version) else { return false }
+        let next = text.unicodeScalars.dropFirst(version.unicodeScalars.count).first
+        return next == nil || next == ";" || next == " " || next == "\t"
+    }
+
+    /// Case-insensitively and after trimming, the text begins like an STS record.
+    static func looksLikeSTS(_ text: String) -> Bool {
+        let folded = text.trimmingWhitespace.lowercased()
+        return folded.hasPrefix("v=stsv1") && !isCandidate(text)
+            && !(folded.dropFirst(7).first.map { $0.isLetter || $0.isNumber } ?? false)
+    }
+}
