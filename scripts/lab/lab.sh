@@ -109,11 +109,10 @@ launch() {
   echo "$!" >"$RUN/$name.pid"
 }
 
-# wait_for_service NAME SECONDS: poll the service's probe every 0.1 s until it answers.
-# Fails at once if the process has died (no point waiting for a crashed server).
+# wait_for_service NAME DEADLINE: poll the service's probe every 0.1 s until it answers or the
+# clock passes DEADLINE (epoch seconds). Fails at once if the process has died.
 wait_for_service() {
-  local name="$1" limit="$2" deadline
-  deadline=$(awk -v t="$(now)" -v l="$limit" 'BEGIN { printf "%.3f", t + l }')
+  local name="$1" deadline="$2"
   while true; do
     alive "$name" || return 1
     probe "$name" >/dev/null 2>&1 && return 0
@@ -206,6 +205,8 @@ do_stop() {
     for ((i = 0; i < 20; i++)); do
       local left=0
       for child in $(pgrep -g "$pid" 2>/dev/null || true); do
+        # Zombies are already dead (waiting for init to reap them): ignore them.
+        [[ "$(ps -o stat= -p "$child" 2>/dev/null)" == Z* ]] && continue
         if is_ours "$child" || [[ "$(cat "/proc/$child/comm" 2>/dev/null)" == "$(service_comm "$name")" ]]; then
           kill -KILL "$child" 2>/dev/null || true
           left=1
@@ -222,7 +223,9 @@ do_stop() {
 CA_DIR="$LAB_DIR/ca"
 CERT_DIR="$LAB_DIR/certs"
 
-# Minimal `openssl ca` setup; leaves get their subjectAltName from $LAB_SAN.
+# Minimal `openssl ca` setup; leaves get their subjectAltName from $LAB_SAN (which must always
+# be set, since every openssl command reading this config expands it).
+export LAB_SAN=DNS:unused
 write_ca_config() {
   mkdir -p "$CA_DIR/newcerts"
   : >"$CA_DIR/index.txt"
@@ -281,7 +284,7 @@ make_ca() {
   new_key "$CA_DIR/ca.key"
   openssl req -new -config "$CA_DIR/openssl.cnf" -key "$CA_DIR/ca.key" \
     -subj "/O=mtasts test lab/CN=mtasts Lab CA" -out "$CA_DIR/ca.csr"
-  LAB_SAN=DNS:unused openssl ca -batch -notext -config "$CA_DIR/openssl.cnf" -selfsign \
+  openssl ca -batch -notext -config "$CA_DIR/openssl.cnf" -selfsign \
     -keyfile "$CA_DIR/ca.key" -in "$CA_DIR/ca.csr" -out "$CA_DIR/ca.pem" \
     -extensions ca_ext -startdate "$(utc_time '-365 days')" -enddate "$(utc_time '+3650 days')" \
     2>>"$LOGS/openssl.log"
@@ -622,6 +625,7 @@ server:
     harden-referral-path: no
     target-fetch-policy: "0 0 0 0 0"
     prefetch: no
+    trust-anchor-signaling: no
 
 remote-control:
     control-enable: no
@@ -783,10 +787,15 @@ do_start() {
   launch nginx   nginx -e "$LOGS/nginx.log" -c "$LAB_DIR/nginx.conf" -p "$LAB_DIR/nginx/"
   launch smtp    "$PYTHON" -u "$SCRIPT_DIR/smtp_server.py" "$LAB_DIR/smtp/servers.json"
 
-  local svc
+  # One deadline for all of them: 15 s from now (start-up normally takes 1-2 s in total).
+  local svc deadline
+  deadline=$(awk -v t="$(now)" 'BEGIN { printf "%.3f", t + 15 }')
   for svc in "${SERVICES[@]}"; do
     # A crashed service fails the poll at once instead of after the timeout.
-    wait_for_service "$svc" 12 || fail "$svc did not come up (or died)" "$LOGS/$svc.log"
+    if ! wait_for_service "$svc" "$deadline"; then
+      alive "$svc" || fail "$svc exited during start-up" "$LOGS/$svc.log"
+      fail "$svc did not answer within 15 s" "$LOGS/$svc.log"
+    fi
   done
   trap - EXIT
 

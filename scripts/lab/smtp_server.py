@@ -51,7 +51,12 @@ class BrokenTLSSMTP(SMTP):
             await self.push("501 Syntax: STARTTLS")
             return
         await self.push("220 2.0.0 Ready to start TLS")
-        # Not a TLS ServerHello: any client handshake fails ("wrong version number").
+        # Wait for the client's ClientHello, then answer with plain text instead of a
+        # ServerHello: the client's handshake fails ("wrong version number" in OpenSSL).
+        try:
+            await asyncio.wait_for(self._reader.read(5), timeout=10)
+        except asyncio.TimeoutError:
+            pass
         self.transport.write(b"this is not TLS\r\n")
         self.transport.close()
 
@@ -88,7 +93,6 @@ def protocol_factory(server):
             ident="ESMTP mtasts-lab",
             tls_context=ctx,
             require_starttls=False,
-            auth_require_tls=False,  # no AUTH configured; silences aiosmtpd's warning
             timeout=60,
         )
 

@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// `mtasts`: roll out MTA-STS (RFC 8461) safely across many domains.
+struct MTASTSCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mtasts",
+        abstract: "Check, author and roll out MTA-STS (RFC 8461) and TLS-RPT (RFC 8460) for mail domains.",
+        discussion: """
+            Exit codes: 0 clean, 1 warnings only, 2 errors, 3 could not run (bad usage, unreadable input).
+            Finding codes are listed by `mtasts codes` and in the README.
+            """,
+        subcommands: [LintCommand.self, EvaluateCommand.self, PolicyCommand.self, CodesCommand.self])
+}

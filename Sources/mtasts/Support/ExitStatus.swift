@@ -1,0 +1,29 @@
+import ArgumentParser
+import MTASTSCore
+
+/// Monitoring-plugin style exit codes.
+enum ExitStatus: Int32 {
+    case clean = 0
+    case warnings = 1
+    case errors = 2
+    case couldNotRun = 3
+
+    init(findings: [Finding]) {
+        switch findings.worstSeverity {
+        case .error: self = .errors
+        case .warning: self = .warnings
+        default: self = .clean
+        }
+    }
+
+    /// Ends the command with this status (nothing to do for `clean`).
+    func exit() throws {
+        if self != .clean { throw ExitCode(rawValue) }
+    }
+}
+
+/// An input problem that stops the command (exit 3); the message goes to stderr.
+struct UsageFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
