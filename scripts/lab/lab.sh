@@ -95,8 +95,9 @@ on_start_exit() {
 is_ours() {
   local pid="$1"
   [[ "$pid" =~ ^[0-9]+$ ]] || return 1
-  [[ -r "/proc/$pid/cmdline" ]] || return 1
-  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$LAB_DIR/"
+  local cmdline
+  cmdline=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) || return 1
+  [[ "$cmdline" == *"$LAB_DIR/"* ]]
 }
 
 # launch NAME CMD...: start CMD in its own session (so it is the leader of its own process
@@ -142,10 +143,13 @@ probe_unbound() {
   grep -q 'status: NOERROR' <<<"$out" && ! grep -qE 'flags:[^;]* ad[ ;]' <<<"$out"
 }
 
+# nginx serves a real policy over HTTPS with a certificate that verifies against the lab CA.
 probe_nginx() {
-  curl -sS --fail --max-time 2 --cacert "$LAB_DIR/ca/ca.pem" \
+  local body
+  body=$(curl -sS --fail --max-time 2 --cacert "$LAB_DIR/ca/ca.pem" \
     --resolve "mta-sts.good.lab.test:$HTTPS_PORT:$HTTPS_ADDR" \
-    "https://mta-sts.good.lab.test:$HTTPS_PORT/.well-known/mta-sts.txt" | grep -q '^version: STSv1'
+    "https://mta-sts.good.lab.test:$HTTPS_PORT/.well-known/mta-sts.txt") || return 1
+  [[ "$body" == "version: STSv1"* ]]
 }
 
 # An SMTP listener sends its 220 greeting (bash's /dev/tcp, no extra tools needed).
@@ -207,7 +211,8 @@ do_stop() {
       for child in $(pgrep -g "$pid" 2>/dev/null || true); do
         # Zombies are already dead (waiting for init to reap them): ignore them.
         [[ "$(ps -o stat= -p "$child" 2>/dev/null)" == Z* ]] && continue
-        if is_ours "$child" || [[ "$(cat "/proc/$child/comm" 2>/dev/null)" == "$(service_comm "$name")" ]]; then
+        # (prefix match: nsd renames its processes "nsd: main", "nsd: xfrd", ...)
+        if is_ours "$child" || [[ "$(cat "/proc/$child/comm" 2>/dev/null)" == "$(service_comm "$name")"* ]]; then
           kill -KILL "$child" 2>/dev/null || true
           left=1
         fi
@@ -249,7 +254,8 @@ copy_extensions = none
 email_in_dn    = no
 
 [ policy_any ]
-commonName = supplied
+commonName       = supplied
+organizationName = optional
 
 [ ca_ext ]
 basicConstraints     = critical, CA:TRUE
@@ -788,6 +794,8 @@ do_start() {
   launch smtp    "$PYTHON" -u "$SCRIPT_DIR/smtp_server.py" "$LAB_DIR/smtp/servers.json"
 
   # One deadline for all of them: 15 s from now (start-up normally takes 1-2 s in total).
+  # nsd is checked first on purpose: unbound is only queried once its upstream answers, so it
+  # never caches the upstream as unresponsive.
   local svc deadline
   deadline=$(awk -v t="$(now)" 'BEGIN { printf "%.3f", t + 15 }')
   for svc in "${SERVICES[@]}"; do

@@ -34,7 +34,7 @@ public enum PolicyParser {
         if body.starts(with: [0xEF, 0xBB, 0xBF]) {
             findings.append(Finding(
                 code: .policySyntax, subject: "line 1",
-                message: "the file starts with a UTF-8 byte-order mark; senders read the first field name as `\u{FEFF}version` and miss it",
+                message: "the file starts with a UTF-8 byte-order mark; senders read the first field name as `<BOM>version` and miss it",
                 evidence: "EF BB BF at offset 0",
                 remedy: "Save the file as UTF-8 without BOM."))
             body.removeFirst(3)
