@@ -20,11 +20,6 @@ struct LintPolicyCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    struct Result: Encodable {
-        var valid: Bool
-        var policy: PolicyJSON?
-        var findings: [Finding]
-    }
 
     struct PolicyJSON: Encodable {
         var version: String
@@ -42,9 +37,9 @@ struct LintPolicyCommand: ParsableCommand {
         }
         let valid = parsed.value != nil && !findings.contains { $0.severity == .error }
         if output.json {
-            try JSONOutput.print(Result(
-                valid: valid,
-                policy: parsed.value.map { PolicyJSON(version: $0.version, mode: $0.mode, maxAge: $0.maxAge, mx: $0.mx) },
+            try JSONOutput.print(LintResult(
+                valid: valid, valueKey: "policy",
+                value: parsed.value.map { PolicyJSON(version: $0.version, mode: $0.mode, maxAge: $0.maxAge, mx: $0.mx) },
                 findings: findings.bySeverity))
         } else {
             let printer = FindingPrinter(style: output.style)
@@ -64,7 +59,7 @@ struct LintPolicyCommand: ParsableCommand {
             if !findings.isEmpty { print("") }
             printer.print(findings)
         }
-        try ExitStatus(findings: findings + (parsed.value == nil && findings.isEmpty ? [Finding(code: .policySyntax, subject: input.name, message: "unreadable")] : [])).exit()
+        try ExitStatus(findings: findings).exit()
     }
 }
 

@@ -17,17 +17,12 @@ struct LintSTSRecordCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    struct Result: Encodable {
-        var valid: Bool
-        var record: STSRecord?
-        var findings: [Finding]
-    }
 
     func run() throws {
         let records = try RecordInputs.records(txt)
         let parsed = STSRecordParser.parse(rrset: records)
         if output.json {
-            try JSONOutput.print(Result(valid: parsed.isValid, record: parsed.value, findings: parsed.findings.bySeverity))
+            try JSONOutput.print(LintResult(valid: parsed.isValid, valueKey: "record", value: parsed.value, findings: parsed.findings.bySeverity))
         } else {
             let printer = FindingPrinter(style: output.style)
             print("_mta-sts record: \(printer.verdict(valid: parsed.isValid, findings: parsed.findings))")
