@@ -154,6 +154,7 @@ probe_nginx() {
 
 # An SMTP listener sends its 220 greeting (bash's /dev/tcp, no extra tools needed).
 probe_smtp_addr() {
+  # shellcheck disable=SC2016  # $1/$2 are expanded by the inner bash, on purpose
   timeout 2 bash -c 'exec 3<>"/dev/tcp/$1/$2" && IFS= read -r line <&3 && [[ "$line" == 220* ]]' \
     _ "$1" "$SMTP_PORT"
 }
@@ -783,6 +784,7 @@ do_start() {
   write_unbound_conf
   write_nginx_conf
   write_smtp_conf
+  # shellcheck disable=SC2094  # both nginx and the redirect append to the same log
   nginx -t -q -e "$LOGS/nginx.log" -c "$LAB_DIR/nginx.conf" -p "$LAB_DIR/nginx/" \
     >>"$LOGS/nginx.log" 2>&1 || fail "nginx config test failed" "$LOGS/nginx.log"
 
