@@ -3,7 +3,7 @@ import NIOCore
 
 /// The lookups a check needs, as the core's raw `DNSLookup` values: MX, TXT, A/AAAA following
 /// CNAMEs, TLSA. It records; it does not judge.
-public struct Resolver: Sendable {
+public struct DNSResolver: Sendable {
     public let client: DNSClient
     /// How the resolver is described in observations (`system (127.0.0.53:53)` or the address).
     public let label: String
@@ -14,12 +14,12 @@ public struct Resolver: Sendable {
     }
 
     /// The system configuration (`/etc/resolv.conf`), or one server when `server` is given.
-    public static func make(server: DNSServerAddress?, settings: ProbeSettings, group: any EventLoopGroup) -> Resolver {
+    public static func make(server: DNSServerAddress?, settings: ProbeSettings, group: any EventLoopGroup) -> DNSResolver {
         if let server {
             let client = DNSClient(
                 servers: [server], timeout: .nanoseconds(Int64(settings.dnsTimeout * 1e9)), attempts: settings.dnsAttempts,
                 group: group)
-            return Resolver(client: client, label: server.description)
+            return DNSResolver(client: client, label: server.description)
         }
         let conf = ResolvConf.system()
         let servers = conf.nameservers.compactMap { try? DNSServerAddress.parse($0) }
@@ -27,7 +27,7 @@ public struct Resolver: Sendable {
         let client = DNSClient(
             servers: servers, timeout: .nanoseconds(Int64(max(timeout, 1) * 1e9)),
             attempts: conf.attempts.map { min($0, settings.dnsAttempts) } ?? settings.dnsAttempts, group: group)
-        return Resolver(client: client, label: "system (\(servers.map(\.description).joined(separator: ", ")))")
+        return DNSResolver(client: client, label: "system (\(servers.map(\.description).joined(separator: ", ")))")
     }
 
     public func mx(_ domain: String) async -> DNSLookup<MXRecord> {
