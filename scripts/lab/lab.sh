@@ -303,7 +303,7 @@ make_ca() {
 #   expiring   CA-signed, -85 days .. +5 days
 #   selfsigned not from the CA (self-signed, 90 days)
 make_cert() {
-  local name="$1" kind="$2" start end
+  local name="$1" kind="$2" san="${3:-DNS:$1}" start end
   local key="$CERT_DIR/$name.key" pem="$CERT_DIR/$name.pem" csr="$CERT_DIR/$name.csr"
   [[ -f "$pem" ]] && return 0   # shared names (other.lab.test) are made once
   new_key "$key"
@@ -320,7 +320,7 @@ make_cert() {
     *) fail "make_cert: unknown kind $kind" ;;
   esac
   openssl req -new -config "$CA_DIR/openssl.cnf" -key "$key" -subj "/CN=$name" -out "$csr"
-  LAB_SAN="DNS:$name" openssl ca -batch -notext -config "$CA_DIR/openssl.cnf" \
+  LAB_SAN="$san" openssl ca -batch -notext -config "$CA_DIR/openssl.cnf" \
     -extensions leaf_ext -startdate "$(utc_time "$start")" -enddate "$(utc_time "$end")" \
     -in "$csr" -out "$pem" 2>>"$LOGS/openssl.log"
   rm -f "$csr"
@@ -400,7 +400,7 @@ standard() {
 
 # The scenarios. Keep README.md's table in sync with this function.
 build_scenarios() {
-  local entry name addr variant cert
+  local entry name addr variant cert d
   # MX hosts and their certificates.
   for entry in "${MX_HOSTS[@]}"; do
     read -r name addr variant cert <<<"$entry"
@@ -441,8 +441,32 @@ build_scenarios() {
   standard wildcard.lab.test enforce mx-good.lab.test
   policy_file wildcard.lab.test enforce '*.lab.test'
 
+  # Benchmark domains (scripts/bench): b001..bNNN.bench.lab.test sharing the MX hosts mx-good
+  # and mx-good2, with STS and TLS-RPT records and one enforce policy served for all of them by
+  # a single nginx server block and one certificate naming every policy host.
+  local i san="" bench_count="${LAB_BENCH_DOMAINS:-200}"
+  for ((i = 1; i <= bench_count; i++)); do
+    d=$(printf 'b%03d.bench.lab.test' "$i")
+    mx "$d" mx-good.lab.test mx-good2.lab.test
+    sts_txt "$d"
+    tlsrpt_txt "$d"
+    policy_host "$d"
+    san+="${san:+,}DNS:mta-sts.$d"
+  done
+  policy_file bench.lab.test enforce mx-good.lab.test mx-good2.lab.test
+  make_cert mta-sts.bench.lab.test valid "$san"
+  cat >>"$VHOSTS_FILE" <<EOF
+server {
+    listen $HTTPS_ADDR:$HTTPS_PORT ssl;
+    server_name ~^mta-sts\.b[0-9]+\.bench\.lab\.test\$;
+    ssl_certificate     $CERT_DIR/mta-sts.bench.lab.test.pem;
+    ssl_certificate_key $CERT_DIR/mta-sts.bench.lab.test.key;
+    location = /.well-known/mta-sts.txt { alias $WWW_DIR/bench.lab.test/mta-sts.txt; }
+    location / { return 404; }
+}
+EOF
+
   # Policy host problems (all testing mode, MX mx-good).
-  local d
   for d in policy-404 policy-redirect policy-html policy-expired-cert policy-expiring-cert \
            policy-wrongname policy-selfsigned policy-invalid policy-down; do
     d="$d.lab.test"
