@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-certificates", exact: "1.21.1"),
         .package(url: "https://github.com/apple/swift-asn1", exact: "1.7.4"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
         .target(
@@ -37,11 +38,30 @@ let package = Package(
             ],
             path: "Sources/MTASTSProbe"
         ),
+        .target(
+            name: "MTASTSStore",
+            dependencies: [
+                "MTASTSCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "Sources/MTASTSStore"
+        ),
+        .systemLibrary(
+            name: "CNcurses",
+            path: "Sources/CNcurses",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        .target(
+            name: "TerminalUI",
+            dependencies: ["CNcurses"],
+            path: "Sources/TerminalUI"
+        ),
         .executableTarget(
             name: "mtasts",
             dependencies: [
                 "MTASTSCore",
                 "MTASTSProbe",
+                "MTASTSStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/mtasts"
@@ -67,6 +87,16 @@ let package = Package(
                 .product(name: "X509", package: "swift-certificates"),
             ],
             path: "Tests/MTASTSProbeTests"
+        ),
+        .testTarget(
+            name: "MTASTSStoreTests",
+            dependencies: ["MTASTSStore", "MTASTSCore"],
+            path: "Tests/MTASTSStoreTests"
+        ),
+        .testTarget(
+            name: "TerminalUITests",
+            dependencies: ["TerminalUI"],
+            path: "Tests/TerminalUITests"
         ),
         .testTarget(
             name: "CLITests",

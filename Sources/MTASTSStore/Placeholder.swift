@@ -1,0 +1,2 @@
+// Replaced by the workspace implementation.
+enum WorkspacePlaceholder {}
