@@ -56,12 +56,19 @@ let package = Package(
             dependencies: ["CNcurses"],
             path: "Sources/TerminalUI"
         ),
+        .target(
+            name: "MTASTSApp",
+            dependencies: ["MTASTSCore", "MTASTSProbe", "MTASTSStore", "TerminalUI"],
+            path: "Sources/MTASTSApp"
+        ),
         .executableTarget(
             name: "mtasts",
             dependencies: [
                 "MTASTSCore",
                 "MTASTSProbe",
                 "MTASTSStore",
+                "MTASTSApp",
+                "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/mtasts"
@@ -97,6 +104,11 @@ let package = Package(
             name: "TerminalUITests",
             dependencies: ["TerminalUI"],
             path: "Tests/TerminalUITests"
+        ),
+        .testTarget(
+            name: "MTASTSAppTests",
+            dependencies: ["MTASTSApp", "MTASTSCore", "TerminalUI"],
+            path: "Tests/MTASTSAppTests"
         ),
         .testTarget(
             name: "CLITests",

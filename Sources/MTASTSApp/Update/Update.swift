@@ -1,0 +1,124 @@
+import Foundation
+import MTASTSCore
+import TerminalUI
+
+/// `update(state, message) -> effects`: the only place state changes. Pure: no I/O, no clock,
+/// no waiting; effects run elsewhere and come back as messages.
+public enum AppUpdate {
+    public static func update(_ state: inout AppState, _ message: Message) -> [Effect] {
+        switch message {
+        case .key(let key):
+            if case .resize(let width, let height) = key { return resize(&state, width, height) }
+            if state.prompt != nil { return PromptUpdate.handle(&state, key) }
+            if state.flash?.level == .error { state.flash = nil }
+            return handleKey(&state, key)
+        case .resized(let width, let height):
+            return resize(&state, width, height)
+        case .tick(let now, let milliseconds):
+            state.now = now
+            state.clockMilliseconds = milliseconds
+            if let expires = state.flash?.expires, expires <= now { state.flash = nil }
+            return dueRefreshes(&state)
+        case .loaded(let rows):
+            state.rows = rows
+            state.refreshVisible()
+            let unchecked = rows.filter { !$0.isChecked }.map(\.name)
+            return startChecks(&state, unchecked, announce: false)
+        case .checked(let report):
+            state.checking.remove(report.domain)
+            state.runDone += 1
+            if state.checking.isEmpty {
+                flash(&state, .info, "checked \(state.runDone) domain\(state.runDone == 1 ? "" : "s")")
+                state.runTotal = 0
+                state.runDone = 0
+            }
+            state.reports[report.domain] = report
+            state.upsert(DomainRow(report: report))
+            state.refreshVisible()
+            return []
+        case .reportLoaded(let report):
+            state.reports[report.domain] = report
+            return []
+        case .domainsAdded(let added, let existing, let invalid):
+            for name in added { state.upsert(DomainRow(name: name)) }
+            state.refreshVisible()
+            if let first = added.first, let position = state.visible.firstIndex(where: { state.rows[$0].name == first }) {
+                state.list.selected = position
+                state.list.clamp(count: state.visible.count, visible: state.listBodyHeight)
+            }
+            var parts: [String] = []
+            if !added.isEmpty { parts.append("added \(added.joined(separator: ", "))") }
+            if !existing.isEmpty { parts.append("already there: \(existing.joined(separator: ", "))") }
+            if !invalid.isEmpty { parts.append("not domain names: \(invalid.joined(separator: ", "))") }
+            flash(&state, invalid.isEmpty ? .info : .error, parts.joined(separator: "; "))
+            return startChecks(&state, added, announce: false)
+        case .domainRemoved(let name):
+            state.rows.removeAll { $0.name == name }
+            state.reports[name] = nil
+            state.refreshVisible()
+            flash(&state, .info, "removed \(name)")
+            return []
+        case .failed(let text):
+            flash(&state, .error, text)
+            return []
+        }
+    }
+
+    static func resize(_ state: inout AppState, _ width: Int, _ height: Int) -> [Effect] {
+        state.width = width
+        state.height = height
+        state.list.clamp(count: state.visible.count, visible: state.listBodyHeight)
+        return []
+    }
+
+    static func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+        let screen = state.screen
+        guard let action = ActionTable.action(for: key, on: screen.kind, readOnly: state.options.readOnly) else {
+            if state.options.readOnly, ActionTable.all.contains(where: { $0.writes && $0.keys.contains(key) }) {
+                flash(&state, .warning, "read-only workspace: \(key) is disabled")
+            }
+            return []
+        }
+        switch screen {
+        case .list: return ListUpdate.handle(&state, action)
+        case .detail(let domain): return DetailUpdate.handle(&state, action, domain: domain)
+        case .help:
+            switch action {
+            case .back, .quit, .help: state.screens.removeLast()
+            case .quitAll: return quit(&state)
+            default: break
+            }
+            return []
+        }
+    }
+
+    static func quit(_ state: inout AppState) -> [Effect] {
+        state.quitRequested = true
+        return [.quit]
+    }
+
+    /// Starts checks for `domains` not already in flight.
+    static func startChecks(_ state: inout AppState, _ domains: [String], announce: Bool = true) -> [Effect] {
+        let fresh = domains.filter { !state.checking.contains($0) }
+        guard !fresh.isEmpty else { return [] }
+        state.checking.formUnion(fresh)
+        state.runTotal += fresh.count
+        if announce { flash(&state, .info, "checking \(fresh.count) domain\(fresh.count == 1 ? "" : "s")…") }
+        return [.check(fresh)]
+    }
+
+    /// Periodic refresh: domains whose last check is older than the interval, a few at a time.
+    static func dueRefreshes(_ state: inout AppState) -> [Effect] {
+        guard let interval = state.options.refreshInterval, state.checking.isEmpty else { return [] }
+        let due = state.rows.filter { row in
+            guard let checked = row.checkedAt else { return false }
+            return state.now.timeIntervalSince(checked) > interval
+        }.prefix(200).map(\.name)
+        return startChecks(&state, Array(due), announce: false)
+    }
+
+    static func flash(_ state: inout AppState, _ level: Flash.Level, _ text: String) {
+        let seconds: TimeInterval = level == .info ? 4 : 8
+        state.flash = Flash(level: level, text: text, expires: level == .error ? nil : state.now.addingTimeInterval(seconds))
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import MTASTSCore
+import TerminalUI
+
+/// A domain's detail screen: a header with stage and readiness, pane tabs with their worst
+/// severity, and the selected pane.
+enum DetailView {
+    static func draw(_ state: AppState, domain: String, _ theme: Theme, into canvas: inout Canvas, rect: Rect) {
+        let (titleRect, rest) = rect.splitTop(1)
+        let (tabsRect, paneRect) = rest.splitTop(2)
+        canvas.fill(titleRect, style: Style(.title, reverse: true))
+        guard let report = state.reports[domain] else {
+            canvas.put(" \(domain)", x: 0, y: titleRect.y, style: Style(.title, bold: true, reverse: true))
+            let row = state.rows.first { $0.name == domain }
+            let text = state.checking.contains(domain)
+                ? "\(theme.glyphs.spinnerFrame(milliseconds: state.clockMilliseconds)) checking \(domain)…"
+                : (row?.isChecked == true ? "loading…" : "not checked yet: press r to check it")
+            canvas.put(text, x: 2, y: paneRect.y + 1, style: Style(.pending))
+            return
+        }
+        var title: [(String, Style)] = [(" \(report.domain) ", Style(.title, bold: true, reverse: true))]
+        title.append(("  stage ", Style(.title, reverse: true)))
+        title.append((report.liveStage.rawValue, Style(.title, bold: true, reverse: true)))
+        let readiness = report.enforceReady
+            ? (report.warnings.isEmpty ? "  enforce: ready" : "  enforce: ready, \(report.warnings.count) warning(s) to acknowledge")
+            : "  enforce: NOT ready, \(report.blockers.count) blocker(s)"
+        title.append((readiness, Style(report.enforceReady ? .title : .fail, bold: !report.enforceReady, reverse: true)))
+        let spinner = state.checking.contains(domain) ? "  " + theme.glyphs.spinnerFrame(milliseconds: state.clockMilliseconds) + " checking" : ""
+        title.append(("  checked \(Theme.age(report.checkedAt, now: state.now))\(spinner)", Style(.title, reverse: true)))
+        StyledLine(title).draw(into: &canvas, x: 0, y: titleRect.y, clip: titleRect)
+
+        var x = tabsRect.x + 1
+        for pane in Pane.allCases {
+            let findings = report.findings(in: pane.group)
+            let worst = findings.worstSeverity
+            let mark: String
+            switch worst {
+            case .error: mark = " \(theme.glyphs.fail)\(findings.filter { $0.severity == .error }.count)"
+            case .warning: mark = " \(theme.glyphs.warn)\(findings.filter { $0.severity == .warning }.count)"
+            default: mark = " \(theme.glyphs.ok)"
+            }
+            let label = " \(pane.rawValue)\(mark) "
+            let selected = pane == state.pane
+            let style = selected ? Style(theme.role(worst == .info ? nil : worst), bold: true, reverse: true) : Style(theme.role(worst == .info ? nil : worst))
+            x += canvas.put(selected ? "[\(label)]" : " \(label) ", x: x, y: tabsRect.y, style: style, clip: tabsRect)
+        }
+        canvas.put(String(repeating: theme.glyphs.ascii ? "-" : "─", count: tabsRect.width), x: 0, y: tabsRect.y + 1,
+                   style: Style(.border))
+
+        let content = PaneContent.lines(report, pane: state.pane, width: paneRect.width - 2, theme: theme)
+        let maxScroll = max(content.count - paneRect.height, 0)
+        let scroll = min(state.paneScroll[state.pane] ?? 0, maxScroll)
+        for (index, line) in content.dropFirst(scroll).prefix(paneRect.height).enumerated() {
+            line.draw(into: &canvas, x: paneRect.x + 1, y: paneRect.y + index, clip: paneRect)
+        }
+        if maxScroll > 0 {
+            let indicator = "\(scroll + 1)-\(min(scroll + paneRect.height, content.count))/\(content.count)"
+            canvas.put(indicator, x: paneRect.maxX - DisplayWidth.of(indicator) - 1, y: tabsRect.y + 1, style: Style(.muted))
+        }
+    }
+}

@@ -1,0 +1,188 @@
+import Foundation
+import MTASTSCore
+import TerminalUI
+
+/// The lines of one detail pane: the evidence of the observation, then the pane's findings
+/// with message, evidence and fix. Formatting only; the verdicts come from the report.
+enum PaneContent {
+    static func lines(_ report: DomainReport, pane: Pane, width: Int, theme: Theme) -> [StyledLine] {
+        var out: [StyledLine] = []
+        switch pane {
+        case .dns: out = dns(report, theme)
+        case .policy: out = policy(report, theme)
+        case .certificates: out = certificates(report, theme)
+        case .mx: out = mx(report, theme)
+        }
+        out.append(StyledLine(""))
+        let findings = report.findings(in: pane.group)
+        if findings.isEmpty {
+            out.append(StyledLine("\(theme.glyphs.ok) no problem found in this pane", Style(.ok, bold: true)))
+        } else {
+            out.append(StyledLine("Findings", Style(.header, bold: true)))
+            for finding in findings { out += block(finding, width: width, theme: theme) }
+        }
+        return out
+    }
+
+    static func block(_ finding: Finding, width: Int, theme: Theme) -> [StyledLine] {
+        let (badge, style) = theme.badge(finding.severity)
+        var out = [StyledLine([(badge, style), ("  ", .normal), (finding.code.rawValue, Style(.normal, bold: true)),
+                               ("  " + finding.subject, Style(.accent))])]
+        let indent = "    "
+        func add(_ label: String, _ text: String, _ labelStyle: Style = Style(.muted)) {
+            guard !text.isEmpty else { return }
+            let wrapped = TextWrap.wrap(text, width: max(width - indent.count - label.count, 10))
+            for (index, line) in wrapped.enumerated() {
+                let prefix = index == 0 ? label : String(repeating: " ", count: label.count)
+                out.append(StyledLine([(indent + prefix, labelStyle), (line, .normal)]))
+            }
+        }
+        add("", finding.message)
+        add("evidence: ", finding.evidence)
+        add("fix:      ", finding.remedy, Style(.ok))
+        add("see:      ", finding.rfc)
+        return out
+    }
+
+    static func field(_ name: String, _ value: String, _ style: Style = .normal) -> StyledLine {
+        StyledLine([(DisplayWidth.pad(name, to: 12), Style(.muted)), (value, style)])
+    }
+
+    static func lookupText<R>(_ lookup: DNSLookup<R>, records: (DNSLookup<R>) -> String) -> String {
+        var text = lookup.status == .ok ? records(lookup) : lookup.summary
+        if lookup.status == .ok, let ttl = lookup.ttl { text += "   TTL \(ttl)" }
+        if !lookup.cnames.isEmpty { text += "   via CNAME \(lookup.cnames.joined(separator: " → "))" }
+        return text
+    }
+
+    static func dns(_ report: DomainReport, _ theme: Theme) -> [StyledLine] {
+        let o = report.observation
+        var out = [StyledLine("Resolver: \(o.resolver ?? "unknown")", Style(.muted))]
+        out.append(field("MX", o.mx.status == .ok ? "" : o.mx.summary))
+        for record in o.mx.records.sorted(by: { $0.preference < $1.preference }) {
+            let host = o.mxHosts.first { MXMatcher.normalize($0.host) == record.host }
+            let addresses = host.map { $0.addresses.isEmpty ? "no address" : $0.addresses.joined(separator: ", ") } ?? ""
+            out.append(StyledLine("  \(record.preference) \(record.exchange)  \(addresses)"))
+        }
+        out.append(field("_mta-sts", lookupText(o.stsTXT) { $0.records.map { "\"" + $0.strings.joined(separator: "\" \"") + "\"" }.joined(separator: " | ") }))
+        out.append(field("_smtp._tls", lookupText(o.tlsrptTXT) { $0.records.map { "\"" + $0.strings.joined(separator: "\" \"") + "\"" }.joined(separator: " | ") }))
+        if let host = o.policyHost {
+            out.append(field("mta-sts", lookupText(host) { $0.records.joined(separator: ", ") }))
+        }
+        let ad: [(String, Bool?)] = [("MX", o.mx.authenticated), ("_mta-sts", o.stsTXT.authenticated),
+                                     ("_smtp._tls", o.tlsrptTXT.authenticated)]
+        let dnssec = ad.map { name, flag in "\(name) " + (flag == true ? theme.glyphs.ok : flag == false ? "unsigned" : "?") }
+        out.append(field("DNSSEC", dnssec.joined(separator: ", ")))
+        return out
+    }
+
+    static func policy(_ report: DomainReport, _ theme: Theme) -> [StyledLine] {
+        let o = report.observation
+        guard let fetch = o.policyFetch else { return [StyledLine("\(o.policyURL): not fetched", Style(.muted))] }
+        var out = [StyledLine(fetch.url, Style(.accent))]
+        if let status = fetch.status {
+            var line = "HTTP \(status)"
+            if let ms = fetch.elapsedMilliseconds { line += " in \(ms) ms" }
+            if let address = fetch.address { line += " from \(address)" }
+            out.append(StyledLine(line))
+            for header in fetch.headers.prefix(12) {
+                out.append(StyledLine([("  \(header.name): ", Style(.muted)), (header.value, .normal)]))
+            }
+        } else if let failure = fetch.failure {
+            out.append(StyledLine("failed: \(failure)", Style(.fail)))
+        }
+        if let body = fetch.body {
+            out.append(StyledLine(""))
+            out.append(StyledLine("Policy file as served\(fetch.bodyTruncated ? " (truncated)" : "")", Style(.header, bold: true)))
+            // Mark the lines findings point at (`line N`).
+            var marks: [Int: Severity] = [:]
+            for finding in report.findings(in: .policy) where finding.subject.hasPrefix("line ") {
+                if let number = Int(finding.subject.dropFirst(5)) { marks[number] = max(marks[number] ?? .info, finding.severity) }
+            }
+            let text = String(decoding: body.prefix(16 * 1024), as: UTF8.self)
+            var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            if lines.last == "" { lines.removeLast() }
+            for (index, line) in lines.prefix(400).enumerated() {
+                let number = index + 1
+                let mark = marks[number]
+                let glyph = mark.map { $0 == .error ? theme.glyphs.fail : $0 == .warning ? theme.glyphs.warn : theme.glyphs.info } ?? " "
+                let shown = line.replacingOccurrences(of: "\r", with: "␍")
+                out.append(StyledLine([
+                    (DisplayWidth.pad(glyph, to: theme.glyphs.ascii ? 5 : 2), Style(theme.role(mark))),
+                    (String(format: "%3d ", number), Style(.muted)),
+                    (shown, mark.map { Style(theme.role($0)) } ?? .normal),
+                ]))
+            }
+        }
+        if let policy = report.policy {
+            out.append(StyledLine(""))
+            out.append(field("mode", policy.mode.rawValue, Style(.normal, bold: true)))
+            out.append(field("max_age", "\(policy.maxAge) s (\(policy.maxAge / 86_400) d)"))
+            out.append(field("mx", policy.mx.joined(separator: ", ")))
+        }
+        if let record = report.stsRecord { out.append(field("id", record.id)) }
+        return out
+    }
+
+    static func certificates(_ report: DomainReport, _ theme: Theme) -> [StyledLine] {
+        let o = report.observation
+        var out: [StyledLine] = []
+        func certificate(_ host: String, _ tls: TLSObservation, _ where: String) {
+            guard let leaf = tls.leaf else { return }
+            let days = Int((leaf.notAfter.timeIntervalSince(report.checkedAt) / 86_400).rounded(.down))
+            out.append(StyledLine([(host, Style(.accent, bold: true)), (`where`, Style(.muted))]))
+            out.append(field("  subject", leaf.subject))
+            out.append(field("  names", leaf.dnsNames.joined(separator: ", ")))
+            out.append(field("  issuer", leaf.issuer))
+            out.append(field("  expires", "\(leaf.notAfter.formatted(.iso8601.year().month().day())) (\(days) d)",
+                             Style(days < 0 ? .fail : days < 14 ? .warn : .normal)))
+            if let trust = tls.trust {
+                out.append(field("  chain", trust.trusted ? "\(theme.glyphs.ok) trusted (\(tls.chain.count) presented)"
+                                 : "\(theme.glyphs.fail) \(trust.reason ?? "untrusted")",
+                                 Style(trust.trusted ? .ok : .fail)))
+            }
+            if let key = leaf.keyType { out.append(field("  key", key)) }
+        }
+        if let tls = o.policyFetch?.tls { certificate(o.policyHostName, tls, "  (policy host)") }
+        for host in o.mxHosts {
+            var seen: Set<String> = []
+            for probe in host.probes {
+                guard let tls = probe.tls, let leaf = tls.leaf,
+                    seen.insert(leaf.sha256 ?? leaf.subject + "\(leaf.notAfter)").inserted
+                else { continue }
+                certificate(host.host, tls, "  (MX, \(probe.address))")
+            }
+        }
+        if out.isEmpty { out.append(StyledLine("no certificate observed", Style(.muted))) }
+        return out
+    }
+
+    static func mx(_ report: DomainReport, _ theme: Theme) -> [StyledLine] {
+        let o = report.observation
+        var out: [StyledLine] = []
+        for host in o.mxHosts {
+            let covered = report.policy.flatMap { MXMatcher.firstMatch(in: $0.mx, host: host.host) }
+            var coverage: (String, Style) = ("", .normal)
+            if report.policy != nil {
+                coverage = covered.map { ("  covered by \($0)", Style(.ok)) } ?? ("  NOT covered by the policy", Style(.fail, bold: true))
+            }
+            out.append(StyledLine([(host.host, Style(.accent, bold: true)), coverage]))
+            if host.probes.isEmpty { out.append(StyledLine("  no address probed", Style(.muted))) }
+            for probe in host.probes {
+                var segments: [(String, Style)] = [("  \(probe.address):\(probe.port)  ", .normal)]
+                switch probe.starttlsOffered {
+                case true?: segments.append(("STARTTLS \(theme.glyphs.ok)", Style(.ok)))
+                case false?: segments.append(("no STARTTLS \(theme.glyphs.fail)", Style(.fail, bold: true)))
+                case nil: segments.append(("-", Style(.muted)))
+                }
+                if let tls = probe.tls { segments.append(("  \(tls.version ?? "TLS ?")\(tls.cipher.map { " " + $0 } ?? "")", .normal)) }
+                if let failure = probe.failure { segments.append(("  failed: \(failure.stage.rawValue) \(failure.kind.rawValue)", Style(.fail))) }
+                if let ms = probe.elapsedMilliseconds { segments.append(("  \(ms) ms", Style(.muted))) }
+                out.append(StyledLine(segments))
+                if let banner = probe.banner { out.append(StyledLine("    \(banner)", Style(.muted))) }
+            }
+        }
+        if out.isEmpty { out.append(StyledLine("MX hosts not probed", Style(.muted))) }
+        return out
+    }
+}

@@ -1,0 +1,60 @@
+import TerminalUI
+
+/// The two bottom lines: a message or progress (or the open prompt), then key hints on the
+/// left and position, filter and badges on the right.
+enum StatusBarView {
+    static func draw(_ state: AppState, _ theme: Theme, into canvas: inout Canvas, rect: Rect) {
+        let messageRow = rect.y, footerRow = rect.y + 1
+        switch state.prompt {
+        case .filter(let input):
+            input.draw(into: &canvas, x: 0, y: messageRow, width: rect.width, prompt: "/")
+        case .command(let input):
+            input.draw(into: &canvas, x: 0, y: messageRow, width: rect.width, prompt: ":")
+        case .addDomain(let input):
+            input.draw(into: &canvas, x: 0, y: messageRow, width: rect.width, prompt: "add domains: ")
+        case .confirmRemove, nil:
+            if let flash = state.flash {
+                let style: Style = switch flash.level {
+                case .info: Style(.info)
+                case .warning: Style(.warn, bold: true)
+                case .error: Style(.fail, bold: true)
+                }
+                let prefix = flash.level == .error ? "\(theme.glyphs.fail) " : flash.level == .warning ? "\(theme.glyphs.warn) " : ""
+                canvas.put(" " + prefix + flash.text, x: 0, y: messageRow, style: style)
+            } else if !state.checking.isEmpty {
+                let spinner = theme.glyphs.spinnerFrame(milliseconds: state.clockMilliseconds)
+                canvas.put(" \(spinner) checking \(state.runDone)/\(state.runTotal) domain\(state.runTotal == 1 ? "" : "s")…",
+                           x: 0, y: messageRow, style: Style(.pending))
+            }
+        }
+        let screen = state.screen.kind
+        let hints = ActionTable.actions(on: screen, readOnly: state.options.readOnly)
+            .compactMap { action in action.footer.map { "\(action.keyLabel.split(separator: " ").first ?? "") \($0)" } }
+        var left = " " + hints.joined(separator: "  ")
+        var right: [String] = []
+        if screen == .list {
+            right.append("\(state.visible.isEmpty ? 0 : state.list.selected + 1)/\(state.visible.count)")
+            if !state.filter.isEmpty { right.append("filter: \(state.filter.text)") }
+            if state.problemsOnly { right.append("problems only") }
+            if state.sort != .name { right.append("sort: \(state.sort.label)") }
+        }
+        if state.options.readOnly { right.append("READONLY") }
+        let rightText = right.joined(separator: "  ") + " "
+        let room = rect.width - DisplayWidth.of(rightText) - 1
+        left = DisplayWidth.truncate(left, to: max(room, 0))
+        canvas.fill(Rect(x: rect.x, y: footerRow, width: rect.width, height: 1), style: Style(.muted, reverse: true))
+        canvas.put(left, x: 0, y: footerRow, style: Style(.normal, reverse: true))
+        canvas.put(rightText, x: rect.maxX - DisplayWidth.of(rightText), y: footerRow, style: Style(.normal, bold: true, reverse: true))
+    }
+}
+
+/// The remove confirmation: a modal with the answer defaulting to No.
+enum ConfirmView {
+    static func draw(domain: String, into canvas: inout Canvas, rect: Rect) {
+        let box = rect.centered(width: min(max(DisplayWidth.of(domain) + 24, 44), rect.width - 2), height: 6)
+        canvas.fill(box)
+        canvas.box(box, title: "Remove domain", style: Style(.danger, bold: true))
+        canvas.put("Remove \(domain) and its history?", x: box.x + 2, y: box.y + 2, clip: box.inset(1))
+        canvas.put("y remove    any other key keeps it", x: box.x + 2, y: box.y + 3, style: Style(.muted), clip: box.inset(1))
+    }
+}
