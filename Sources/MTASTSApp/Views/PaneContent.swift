@@ -99,14 +99,17 @@ enum PaneContent {
             for finding in report.findings(in: .policy) where finding.subject.hasPrefix("line ") {
                 if let number = Int(finding.subject.dropFirst(5)) { marks[number] = max(marks[number] ?? .info, finding.severity) }
             }
-            let text = String(decoding: body.prefix(16 * 1024), as: UTF8.self)
-            var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            // Split the bytes at LF (a Swift String treats CRLF as one character); a CR left
+            // inside a line is a bare CR and is shown as ␍.
+            var lines = body.prefix(16 * 1024).split(separator: 0x0A, omittingEmptySubsequences: false).map { bytes in
+                String(decoding: bytes.last == 0x0D ? bytes.dropLast() : bytes, as: UTF8.self)
+            }
             if lines.last == "" { lines.removeLast() }
             for (index, line) in lines.prefix(400).enumerated() {
                 let number = index + 1
                 let mark = marks[number]
                 let glyph = mark.map { $0 == .error ? theme.glyphs.fail : $0 == .warning ? theme.glyphs.warn : theme.glyphs.info } ?? " "
-                let shown = line.replacingOccurrences(of: "\r", with: "␍")
+                let shown = String(String.UnicodeScalarView(line.unicodeScalars.map { $0 == "\r" ? "␍" : $0 }))
                 out.append(StyledLine([
                     (DisplayWidth.pad(glyph, to: theme.glyphs.ascii ? 5 : 2), Style(theme.role(mark))),
                     (String(format: "%3d ", number), Style(.muted)),

@@ -1,0 +1,64 @@
+import Foundation
+import MTASTSCore
+
+/// Runs effects off the UI thread and posts their results to the inbox.
+final class EffectRunner: Sendable {
+    let services: any AppServices
+    let inbox: Inbox
+
+    init(services: any AppServices, inbox: Inbox) {
+        self.services = services
+        self.inbox = inbox
+    }
+
+    func run(_ effect: Effect) {
+        let services = self.services, inbox = self.inbox
+        switch effect {
+        case .quit: return
+        case .check(let domains):
+            spawn { await services.check(domains) { report in inbox.post(.checked(report)) } }
+        case .loadReport(let domain):
+            spawn {
+                if let report = await services.loadReport(domain) { inbox.post(.reportLoaded(report)) }
+            }
+        case .addDomains(let names):
+            spawn {
+                do {
+                    let result = try await services.add(names)
+                    inbox.post(.domainsAdded(added: result.added, existing: result.existing, invalid: result.invalid))
+                } catch {
+                    inbox.post(.failed("cannot add: \(error)"))
+                }
+            }
+        case .removeDomain(let name):
+            spawn {
+                do {
+                    try await services.remove(name)
+                    inbox.post(.domainRemoved(name))
+                } catch {
+                    inbox.post(.failed("cannot remove \(name): \(error)"))
+                }
+            }
+        }
+    }
+
+    func load() {
+        let services = self.services, inbox = self.inbox
+        spawn {
+            do {
+                inbox.post(.loaded(try await services.loadRows()))
+            } catch {
+                inbox.post(.failed("cannot read the workspace: \(error)"))
+            }
+        }
+    }
+
+    private func spawn(_ work: @escaping @Sendable () async -> Void) {
+        inbox.begin()
+        let inbox = self.inbox
+        Task.detached {
+            await work()
+            inbox.end()
+        }
+    }
+}

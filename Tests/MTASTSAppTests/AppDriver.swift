@@ -1,0 +1,63 @@
+import Foundation
+import MTASTSCore
+import TerminalUI
+@testable import MTASTSApp
+
+/// Drives `update` and `view` like the runtime does, with effects answered at once from
+/// recorded observations (the demo world): keys in, screens out as text.
+struct AppDriver {
+    var state: AppState
+    let observations: [String: Observation]
+    var effects: [Effect] = []
+
+    static let now = Date(timeIntervalSince1970: 1_795_000_000)  // fixed: screens are reproducible
+
+    init(width: Int = 80, height: Int = 24, options: AppOptions = AppOptions(refreshInterval: nil),
+         observations: [Observation] = DemoWorld.observations(now: AppDriver.now), checkAll: Bool = true) {
+        state = AppState(options: options, width: width, height: height, now: Self.now)
+        self.observations = Dictionary(uniqueKeysWithValues: observations.map { ($0.domain, $0) })
+        send(.loaded(observations.map { DomainRow(name: $0.domain) }))
+        if !checkAll { effects = [] }
+    }
+
+    /// Applies a message and answers the effects it produces, like the runtime would.
+    mutating func send(_ message: Message) {
+        var queue = [message]
+        while !queue.isEmpty {
+            let next = queue.removeFirst()
+            let produced = AppUpdate.update(&state, next)
+            effects += produced
+            for effect in produced { queue += answer(effect) }
+        }
+    }
+
+    func answer(_ effect: Effect) -> [Message] {
+        switch effect {
+        case .check(let domains):
+            return domains.compactMap { observations[$0] }.map { .checked(Evaluator.evaluate($0, at: Self.now)) }
+        case .loadReport(let domain):
+            return observations[domain].map { [.reportLoaded(Evaluator.evaluate($0, at: Self.now))] } ?? []
+        case .addDomains(let names):
+            let existing = names.filter { name in state.rows.contains { $0.name == name } }
+            let invalid = names.filter { !$0.contains(".") }
+            let added = names.filter { !existing.contains($0) && !invalid.contains($0) }
+            return [.domainsAdded(added: added, existing: existing, invalid: invalid)]
+        case .removeDomain(let name):
+            return [.domainRemoved(name)]
+        case .quit:
+            return []
+        }
+    }
+
+    mutating func press(_ sequence: String) {
+        for key in Key.parse(sequence: sequence) { send(.key(key)) }
+    }
+
+    mutating func type(_ text: String) {
+        for character in text { send(.key(.character(character))) }
+    }
+
+    var screen: Canvas { AppView.render(state) }
+    var text: String { screen.text }
+    var lines: [String] { screen.lines }
+}
