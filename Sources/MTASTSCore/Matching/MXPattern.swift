@@ -44,7 +44,9 @@ public enum MXPattern {
                 return [Problem(
                     message: index == 0 && isWildcard
                         ? "`\(pattern)`: a wildcard covers exactly one label; `*.*.` is not allowed"
-                        : "`\(pattern)`: `*` is only allowed as the whole leftmost label",
+                        : labels.count == 1
+                            ? "`\(pattern)`: a bare `*` matches nothing; write `*.` followed by a domain"
+                            : "`\(pattern)`: `*` is only allowed as the whole leftmost label",
                     severity: .error,
                     remedy: "List the hosts, or use one `*.` for the leftmost label only.")]
             }

@@ -92,8 +92,8 @@ public enum PolicyParser {
                 return
             }
             if text.unicodeScalars.allSatisfy({ $0.isWSP }) {
-                add(.policySyntax, .warning, line: line.number,
-                    "blank line; the grammar has none, most senders skip it but strict parsers reject the file",
+                add(.policySyntax, line: line.number,
+                    "blank line; the grammar has none: mox rejects the whole policy, other senders skip the line",
                     evidence: visible(text), remedy: "Remove blank lines.")
                 return
             }
@@ -141,7 +141,8 @@ public enum PolicyParser {
             }
             if name != "mx", let first = firstValues[name] {
                 let differs = first != valueText
-                add(.policyDuplicateField, differs ? .error : .warning, line: line.number,
+                let known = PolicyParser.knownFields.contains(name)
+                add(.policyDuplicateField, differs && known ? .error : .warning, line: line.number,
                     "`\(name)` appears again; senders use the first value (\(first))"
                         + (differs ? " but some read the last: the two disagree" : ""),
                     evidence: visible(text), remedy: "Keep a single `\(name):` line.")

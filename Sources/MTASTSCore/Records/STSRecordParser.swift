@@ -14,13 +14,15 @@ public enum STSRecordParser {
     public static func parse(rrset: [TXTRecord], subject: String = "_mta-sts") -> ParseResult<STSRecord> {
         var findings: [Finding] = []
         var candidates: [TXTRecord] = []
+        let validCandidateExists = rrset.contains { isCandidate($0.text) }
         for record in rrset {
             let text = record.text
             if isCandidate(text) {
                 candidates.append(record)
             } else if looksLikeSTS(text) {
+                // Senders discard it; alone it means "no policy", beside a valid record it is noise.
                 findings.append(Finding(
-                    code: .stsRecordInvalid, subject: subject,
+                    code: .stsRecordInvalid, severity: validCandidateExists ? .warning : .error, subject: subject,
                     message: "a record looks like an MTA-STS record but does not begin with exactly `v=STSv1`; senders discard it",
                     evidence: visible(text),
                     remedy: "Write it as `v=STSv1; id=<id>` with no leading space and this exact case."))

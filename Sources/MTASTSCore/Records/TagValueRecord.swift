@@ -51,8 +51,13 @@ struct TagValueRecord: Sendable, Equatable {
             let fieldEnd = rest.firstIndex(of: ";") ?? rest.endIndex
             var fieldText = rest[rest.startIndex..<fieldEnd]
             rest = rest[fieldEnd...]
-            // Trailing WSP belongs to the next delimiter.
+            // Trailing WSP belongs to the next delimiter; after the last field there is none, so
+            // `id=1 ` without a final `;` is outside the grammar (strict senders such as mox reject it).
+            let untrimmed = fieldText
             while let last = fieldText.last, last == " " || last == "\t" { fieldText = fieldText.dropLast() }
+            if rest.isEmpty && fieldText.count != untrimmed.count {
+                problems.append(SyntaxProblem(message: "trailing white space after the last field", fragment: String(untrimmed)))
+            }
             guard let equals = fieldText.firstIndex(of: "=") else {
                 problems.append(SyntaxProblem(message: "field without `=`", fragment: String(fieldText)))
                 continue
