@@ -21,7 +21,8 @@ public struct EvaluationContext: Sendable {
         sts = STSRecordParser.parse(rrset: observation.stsTXT.records, subject: stsSubject)
         tlsrpt = TLSRPTRecordParser.parse(rrset: observation.tlsrptTXT.records, subject: tlsrptSubject)
         hasSTSCandidate = observation.stsTXT.records.contains { STSRecordParser.isCandidate($0.text) }
-        if let fetch = observation.policyFetch, let body = fetch.body, fetch.status == 200 {
+        // A body cut short (a close or timeout after the 200) is not a policy senders would use.
+        if let fetch = observation.policyFetch, let body = fetch.body, fetch.status == 200, fetch.failure == nil {
             policy = PolicyParser.parse(body, subject: observation.policyURL)
         } else {
             policy = nil

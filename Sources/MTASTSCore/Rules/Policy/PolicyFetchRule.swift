@@ -12,13 +12,19 @@ struct PolicyFetchRule: Rule {
             return []  // PolicyHostRule already explains it.
         }
         var out: [Finding] = []
-        if let failure = fetch.failure, fetch.status == nil {
+        if let failure = fetch.failure {
             let isTLS = failure.kind == .tls || failure.stage == .handshake
-            // A handshake failure with a recorded chain is explained by the certificate rules.
-            if !(isTLS && fetch.tls?.leaf != nil) {
+            // A handshake failure with a recorded chain may be explained by the certificate
+            // rules; report the failure itself when they find nothing.
+            let explained = isTLS && fetch.tls.map {
+                !CertificateChecks.findings(tls: $0, host: o.policyHostName, where: "", now: context.now,
+                                            codes: CertificateChecks.policyCodes).isEmpty
+            } ?? false
+            if !explained {
                 out.append(Finding(
                     code: .policyFetchFailed, subject: fetch.url,
-                    message: "the fetch failed during \(failure.stage.rawValue): \(failure.kind.rawValue)",
+                    message: "the fetch failed during \(failure.stage.rawValue): \(failure.kind.rawValue)"
+                        + (fetch.status.map { " (after HTTP \($0))" } ?? ""),
                     evidence: failure.message + (fetch.address.map { " (address \($0))" } ?? "")))
             }
             return out.map(context.unlessPublished)

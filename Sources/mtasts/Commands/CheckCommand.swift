@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import MTASTSCore
+import MTASTSProbe
+import NIOPosix
+
+/// `mtasts check DOMAIN...`: observe domains live and print their reports.
+struct CheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check domains live: DNS, the policy over HTTPS, every MX over SMTP STARTTLS.",
+        discussion: """
+            Domains come from the arguments, from --file (one per line, # comments), or from \
+            standard input when neither is given. Output is grouped as DNS, Policy, Certificates \
+            and MX / STARTTLS; --json prints one DomainReport per domain as a JSON array.
+            """)
+
+    @Argument(help: "Domains to check.")
+    var domains: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Read domains from this file (one per line, # comments).", valueName: "path"))
+    var file: String?
+
+    @Flag(name: .long, help: "Print timing, probe counts and peak memory to stderr (benchmarks).")
+    var stats = false
+
+    @OptionGroup var probe: ProbeOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() async throws {
+        let list = try DomainList.read(arguments: domains, file: file)
+        let environment = try probe.makeEnvironment()
+        let started = ContinuousClock.now
+        let observations = await environment.bulk.check(list) { index, observation in
+            if list.count > 1, isatty(STDERR_FILENO) == 1 {
+                FileHandle.standardError.write(Data("checked \(observation.domain)\n".utf8))
+            }
+        }
+        let elapsed = ContinuousClock.now - started
+        let reports = observations.map { Evaluator.evaluate($0, at: Date()) }
+        if stats {
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            let probes = await environment.checker.cache.distinctProbes
+            let requests = await environment.checker.cache.requests
+            let line = String(
+                format: "stats: %d domains in %.2f s = %.1f domains/s; MX probes %d distinct of %d requested; peak RSS %.1f MiB\n",
+                reports.count, seconds, Double(reports.count) / max(seconds, 0.001), probes, requests, PeakMemory.mebibytes)
+            FileHandle.standardError.write(Data(line.utf8))
+        }
+        if output.json {
+            try JSONOutput.print(reports)
+        } else {
+            let printer = ReportPrinter(style: output.style)
+            for (index, report) in reports.enumerated() {
+                if index > 0 { print("\n" + String(repeating: "─", count: 60) + "\n") }
+                printer.print(report)
+            }
+            if reports.count > 1 {
+                let elapsed = ContinuousClock.now - started
+                print("\n\(reports.count) domains in \(elapsed.formatted(.units(allowed: [.seconds, .milliseconds], width: .abbreviated)))")
+            }
+        }
+        try ExitStatus(findings: reports.flatMap(\.findings)).exit()
+    }
+}
