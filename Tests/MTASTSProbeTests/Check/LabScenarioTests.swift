@@ -1,0 +1,103 @@
+import Foundation
+import MTASTSCore
+import NIOPosix
+import Testing
+@testable import MTASTSProbe
+
+/// Every lab scenario checked end to end (DNS through the lab's resolver, the policy over
+/// HTTPS from nginx, each MX over SMTP STARTTLS from aiosmtpd) and judged by the core: the
+/// expected findings, live stage and enforce readiness.
+@Suite("Lab scenarios end to end", .enabled(if: Lab.isUsable))
+struct LabScenarioTests {
+    struct Scenario: Sendable, CustomTestStringConvertible {
+        var domain: String
+        var stage: LiveStage
+        var ready: Bool
+        /// Codes that must be present.
+        var codes: Set<FindingCode>
+        var testDescription: String { domain }
+    }
+
+    static let scenarios: [Scenario] = [
+        Scenario(domain: "good.lab.test", stage: .enforce, ready: true, codes: [.dnssecUnsigned, .policyMaxAgeShort]),
+        Scenario(domain: "testing.lab.test", stage: .testing, ready: true, codes: []),
+        Scenario(domain: "removing.lab.test", stage: .removing, ready: true, codes: []),
+        Scenario(domain: "nopolicy.lab.test", stage: .none, ready: true, codes: [.stsRecordMissing, .tlsrptRecordMissing]),
+        Scenario(domain: "expired-mx.lab.test", stage: .testing, ready: false, codes: [.mxCertExpired]),
+        Scenario(domain: "wrongname-mx.lab.test", stage: .testing, ready: false, codes: [.mxCertNameMismatch]),
+        Scenario(domain: "selfsigned-mx.lab.test", stage: .testing, ready: false, codes: [.mxCertUntrusted]),
+        Scenario(domain: "nostarttls.lab.test", stage: .testing, ready: false, codes: [.mxStarttlsMissing]),
+        Scenario(domain: "expiring-mx.lab.test", stage: .testing, ready: true, codes: [.mxCertExpiring]),
+        Scenario(domain: "down-mx.lab.test", stage: .testing, ready: false, codes: [.mxUnreachable]),
+        Scenario(domain: "badtls.lab.test", stage: .testing, ready: false, codes: [.mxTLSFailed]),
+        Scenario(domain: "uncovered.lab.test", stage: .testing, ready: false, codes: [.policyMxUncovered]),
+        Scenario(domain: "wildcard.lab.test", stage: .enforce, ready: true, codes: []),
+        Scenario(domain: "policy-404.lab.test", stage: .broken, ready: false, codes: [.policyHTTPStatus]),
+        Scenario(domain: "policy-redirect.lab.test", stage: .broken, ready: false, codes: [.policyRedirect]),
+        Scenario(domain: "policy-html.lab.test", stage: .broken, ready: false, codes: [.policyContentType]),
+        Scenario(domain: "policy-expired-cert.lab.test", stage: .broken, ready: false, codes: [.policyCertExpired]),
+        Scenario(domain: "policy-expiring-cert.lab.test", stage: .testing, ready: true, codes: [.policyCertExpiring]),
+        Scenario(domain: "policy-wrongname.lab.test", stage: .broken, ready: false, codes: [.policyCertNameMismatch]),
+        Scenario(domain: "policy-selfsigned.lab.test", stage: .broken, ready: false, codes: [.policyCertUntrusted]),
+        Scenario(domain: "policy-invalid.lab.test", stage: .broken, ready: false, codes: [.policyUnknownField, .policyMode]),
+        Scenario(domain: "policy-down.lab.test", stage: .broken, ready: false, codes: [.policyFetchFailed]),
+        Scenario(domain: "nohost.lab.test", stage: .broken, ready: false, codes: [.policyHostUnresolvable]),
+        Scenario(domain: "multi-sts.lab.test", stage: .broken, ready: false, codes: [.stsRecordMultiple]),
+        Scenario(domain: "split-txt.lab.test", stage: .testing, ready: true, codes: []),
+        Scenario(domain: "nomx.lab.test", stage: .testing, ready: false, codes: [.mxNone]),
+        Scenario(domain: "nullmx.lab.test", stage: .testing, ready: true, codes: [.mxNull]),
+        Scenario(domain: "good.secure.test", stage: .enforce, ready: true, codes: []),
+    ]
+
+    static func checker(_ lab: Lab) throws -> DomainChecker {
+        var settings = ProbeSettings()
+        settings.httpsPort = lab.httpsPort
+        settings.smtpPort = lab.smtpPort
+        settings.stepTimeout = 5
+        settings.totalTimeout = 10
+        settings.connectTimeout = 3
+        let roots = try TrustRoots.load(includeSystem: false, caFiles: [lab.caFile])
+        let group = MultiThreadedEventLoopGroup.singleton
+        let resolver = DNSResolver.make(server: try DNSServerAddress.parse(lab.resolver), settings: settings, group: group)
+        return DomainChecker(
+            resolver: resolver, fetcher: PolicyFetcher(group: group, settings: settings, roots: roots),
+            prober: SMTPProber(group: group, settings: settings, roots: roots), settings: settings)
+    }
+
+    @Test("each scenario: findings, live stage, readiness", arguments: scenarios)
+    func scenario(_ scenario: Scenario) async throws {
+        let lab = try Lab.require()
+        let observation = try await Self.checker(lab).check(scenario.domain)
+        let report = Evaluator.evaluate(observation, at: Date())
+        let codes = Set(report.findings.map(\.code))
+        let summary = report.findings.map { "\($0.severity.rawValue) \($0.code) \($0.subject): \($0.message)" }
+            .joined(separator: "\n")
+        #expect(codes.isSuperset(of: scenario.codes), "missing \(scenario.codes.subtracting(codes))\n\(summary)")
+        #expect(report.liveStage == scenario.stage, "\(summary)")
+        #expect(report.enforceReady == scenario.ready, "\(summary)")
+        // The observation survives JSON and judges the same (recorded observations reproduce).
+        let data = try JSONCoding.encoder().encode(observation)
+        let decoded = try JSONCoding.decoder().decode(Observation.self, from: data)
+        #expect(Evaluator.evaluate(decoded, at: report.checkedAt).findings.map(\.code)
+            == Evaluator.evaluate(observation, at: report.checkedAt).findings.map(\.code))
+    }
+
+    @Test("the signed zone is authenticated; the unsigned one reports dnssec.unsigned")
+    func dnssec() async throws {
+        let checker = try Self.checker(try Lab.require())
+        let secure = Evaluator.evaluate(await checker.check("good.secure.test"))
+        #expect(secure.observation.stsTXT.authenticated == true)
+        #expect(!secure.findings.contains(.dnssecUnsigned))
+    }
+
+    @Test("domains sharing MX hosts probe each MX address once per run")
+    func sharedProbes() async throws {
+        let checker = try Self.checker(try Lab.require())
+        let bulk = BulkChecker(checker: checker, concurrency: 8)
+        let domains = (1...20).map { String(format: "b%03d.bench.lab.test", $0) }
+        let observations = await bulk.check(domains)
+        #expect(observations.map(\.domain) == domains, "results in input order")
+        #expect(await checker.cache.distinctProbes == 2)
+        #expect(await checker.cache.requests == 40)
+    }
+}
