@@ -25,7 +25,14 @@ final class SMTPProbeHandler: ChannelInboundHandler, RemovableChannelHandler {
     private var conversation: SMTPConversation
     private let budget: Budget
     private let makeTLSHandler: () throws -> NIOSSLHandler
-    private let promise: EventLoopPromise<SMTPConversation.Outcome>
+    /// What the handler hands back: the outcome and when the conversation ended, taken on the
+    /// event loop (so a busy task pool awaiting the result does not inflate the probe's time).
+    struct Completion: Sendable {
+        var outcome: SMTPConversation.Outcome
+        var finishedAt: NIODeadline
+    }
+
+    private let promise: EventLoopPromise<Completion>
     private var tlsHandler: NIOSSLHandler?
     private var stepTimer: Scheduled<Void>?
     private var totalTimer: Scheduled<Void>?
@@ -34,7 +41,7 @@ final class SMTPProbeHandler: ChannelInboundHandler, RemovableChannelHandler {
     private var completed = false
 
     init(
-        conversation: SMTPConversation, budget: Budget, promise: EventLoopPromise<SMTPConversation.Outcome>,
+        conversation: SMTPConversation, budget: Budget, promise: EventLoopPromise<Completion>,
         makeTLSHandler: @escaping () throws -> NIOSSLHandler
     ) {
         self.conversation = conversation
@@ -42,9 +49,6 @@ final class SMTPProbeHandler: ChannelInboundHandler, RemovableChannelHandler {
         self.promise = promise
         self.makeTLSHandler = makeTLSHandler
     }
-
-    /// What was observed so far (for tests).
-    var outcome: SMTPConversation.Outcome { conversation.result }
 
     func handlerAdded(context: ChannelHandlerContext) {
         if context.channel.isActive { start(context: context) }
@@ -155,6 +159,6 @@ final class SMTPProbeHandler: ChannelInboundHandler, RemovableChannelHandler {
         totalTimer?.cancel()
         stepTimer = nil
         totalTimer = nil
-        promise.succeed(conversation.result)
+        promise.succeed(Completion(outcome: conversation.result, finishedAt: .now()))
     }
 }

@@ -31,13 +31,10 @@ public struct SMTPProber: Sendable, MXProbing {
 
     /// Never throws; every failure is recorded in the returned ``SMTPProbe/failure``.
     public func probe(host: String, address: String, port: Int) async -> SMTPProbe {
-        let clock = ContinuousClock()
-        let start = clock.now
+        let startedAt = NIODeadline.now()
         var probe = SMTPProbe(address: address, port: port)
-        func elapsed() -> Int {
-            let duration = clock.now - start
-            return Int(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
-        }
+        // Milliseconds from the start to `end`, which is taken on the event loop where possible.
+        func elapsed(until end: NIODeadline = .now()) -> Int { Int((end - startedAt).nanoseconds / 1_000_000) }
 
         let target: SocketAddress
         do {
@@ -48,9 +45,8 @@ public struct SMTPProber: Sendable, MXProbing {
             return probe
         }
 
-        let startedAt = NIODeadline.now()
         let eventLoop = group.next()
-        let promise = eventLoop.makePromise(of: SMTPConversation.Outcome.self)
+        let promise = eventLoop.makePromise(of: SMTPProbeHandler.Completion.self)
         let recorder = PeerChainRecorder()
         let serverName = Self.serverName(for: host)
         let tlsContext = self.tlsContext
@@ -77,27 +73,33 @@ public struct SMTPProber: Sendable, MXProbing {
                             SMTPProbeHandler(conversation: conversation, budget: budget, promise: promise, makeTLSHandler: makeTLS))
                     }
                 }
-                .connect(to: target).get()
+                .connect(to: target)
+                .flatMapErrorThrowing { throw ConnectFailure(error: $0, at: .now()) }
+                .get()
         } catch {
-            let (kind, message) = SocketFailureClassifier.classify(error)
-            promise.succeed(conversation.result)  // no-op when the handler already completed it
+            let failure = error as? ConnectFailure
+            let (kind, message) = SocketFailureClassifier.classify(failure?.error ?? error)
+            // A no-op when the handler already completed it; never leave a promise unfulfilled.
+            promise.succeed(.init(outcome: conversation.result, finishedAt: .now()))
             probe.failure = ProbeFailure(stage: .connect, kind: kind, message: message)
-            probe.elapsedMilliseconds = elapsed()
+            probe.elapsedMilliseconds = elapsed(until: failure?.at ?? .now())
             return probe
         }
 
         let outcome: SMTPConversation.Outcome
         do {
-            outcome = try await promise.futureResult.get()
+            let completion = try await promise.futureResult.get()
+            outcome = completion.outcome
+            probe.elapsedMilliseconds = elapsed(until: completion.finishedAt)
         } catch {
             var interrupted = conversation.result
             interrupted.failure = ProbeFailure(stage: .banner, kind: .other, message: "\(error)")
             outcome = interrupted
+            probe.elapsedMilliseconds = elapsed()
         }
         // The handler has closed the channel or is closing it (over TLS, close_notify first);
         // the probe does not wait for that.
         channel.close(promise: nil)
-        probe.elapsedMilliseconds = elapsed()
 
         probe.banner = outcome.banner
         probe.extensions = outcome.extensions
@@ -118,6 +120,12 @@ public struct SMTPProber: Sendable, MXProbing {
             }
         }
         return probe
+    }
+
+    /// A connect error with the time it happened on the event loop.
+    struct ConnectFailure: Error {
+        var error: any Error
+        var at: NIODeadline
     }
 
     /// The SNI name (RFC 6066 §3): the MX host without a trailing dot; none for an IP literal,

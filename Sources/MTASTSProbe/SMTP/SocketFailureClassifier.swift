@@ -32,7 +32,7 @@ enum SocketFailureClassifier {
         case let error as NIOSSLError:
             return (.tls, describe(error))
         case let error as BoringSSLError:
-            return (.tls, "TLS error: \(error)")
+            return (.tls, "TLS error: " + withoutSourcePaths("\(error)"))
         default:
             let text = "\(error)"
             if text.contains("ECONNREFUSED") || text.localizedLowercase.contains("connection refused") {
@@ -55,10 +55,23 @@ enum SocketFailureClassifier {
 
     static func describe(_ error: NIOSSLError) -> String {
         switch error {
-        case .handshakeFailed(let inner): "TLS handshake failed: \(inner)"
+        case .handshakeFailed(let inner): "TLS handshake failed: " + withoutSourcePaths("\(inner)")
         case .uncleanShutdown: "the server closed the connection without a TLS close_notify (during or after the handshake)"
         default: "TLS error: \(error)"
         }
+    }
+
+    /// BoringSSL's error stack names the C file and line of each entry
+    /// (`… WRONG_VERSION_NUMBER at /path/to/tls_record.cc:127`): noise in evidence, and a path
+    /// of the build machine. Drops every ` at /…` up to the next `]`, `,` or end.
+    static func withoutSourcePaths(_ text: String) -> String {
+        var out = ""
+        var rest = Substring(text)
+        while let range = rest.range(of: " at /") {
+            out += rest[..<range.lowerBound]
+            rest = rest[range.upperBound...].drop { $0 != "]" && $0 != "," }
+        }
+        return out + rest
     }
 
     static func seconds(_ amount: TimeAmount) -> String {

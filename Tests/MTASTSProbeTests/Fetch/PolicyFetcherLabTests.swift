@@ -101,7 +101,7 @@ struct PolicyFetcherLabTests {
         let leaf = try #require(tls.leaf)
         #expect(CertificateNameMatcher.matches(certificate: leaf, host: "mta-sts.good.lab.test"))
         #expect(leaf.notAfter > Date())
-        #expect((fetch.elapsedMilliseconds ?? 10_000) < 2_000)
+        #expect((fetch.elapsedMilliseconds ?? 100_000) < 10_000)
         #expect(fetch.address == "127.0.0.20")
     }
 

@@ -22,7 +22,17 @@ final class FakeDNSServer: Sendable {
     let tcp: any Channel
     let port: Int
 
+    /// Binds UDP on an ephemeral port, then TCP on the same number; another socket may take
+    /// that TCP port in between, so a few tries.
     static func start(_ behaviour: Behaviour, group: any EventLoopGroup) async throws -> FakeDNSServer {
+        var lastError: (any Error)?
+        for _ in 0..<10 {
+            do { return try await bind(behaviour, group: group) } catch { lastError = error }
+        }
+        throw lastError!
+    }
+
+    static func bind(_ behaviour: Behaviour, group: any EventLoopGroup) async throws -> FakeDNSServer {
         let udp = try await DatagramBootstrap(group: group)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
@@ -31,14 +41,20 @@ final class FakeDNSServer: Sendable {
             }
             .bind(host: "127.0.0.1", port: 0).get()
         let port = udp.localAddress!.port!
-        let tcp = try await ServerBootstrap(group: group)
+        let tcpBootstrap = ServerBootstrap(group: group)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandler(TCPHandler(behaviour: behaviour))
                 }
             }
-            .bind(host: "127.0.0.1", port: port).get()
+        let tcp: any Channel
+        do {
+            tcp = try await tcpBootstrap.bind(host: "127.0.0.1", port: port).get()
+        } catch {
+            try? await udp.close().get()
+            throw error
+        }
         return FakeDNSServer(udp: udp, tcp: tcp, port: port)
     }
 

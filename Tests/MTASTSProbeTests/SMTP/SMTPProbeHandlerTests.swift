@@ -13,7 +13,7 @@ struct SMTPProbeHandlerTests {
 
     final class Harness {
         let channel = EmbeddedChannel()
-        let promise: EventLoopPromise<SMTPConversation.Outcome>
+        let promise: EventLoopPromise<SMTPProbeHandler.Completion>
         let handler: SMTPProbeHandler
 
         init(step: Int64 = 10, total: Int64 = 30, line: Int = 4096, tls: (@Sendable () throws -> NIOSSLHandler)? = nil) throws {
@@ -26,7 +26,7 @@ struct SMTPProbeHandlerTests {
                 budget: .init(step: .seconds(step), quit: .seconds(2), total: .seconds(total)), promise: promise,
                 makeTLSHandler: makeTLS)
             try channel.pipeline.syncOperations.addHandler(handler)
-            promise.futureResult.assumeIsolated().whenSuccess { [unowned self] in self.result = $0 }
+            promise.futureResult.assumeIsolated().whenSuccess { [unowned self] in self.result = $0.outcome }
             channel.connect(to: try SocketAddress(ipAddress: "192.0.2.1", port: 25), promise: nil)
         }
 

@@ -63,7 +63,7 @@ struct SMTPProberLabTests {
         #expect(probe.transcript.contains("C: STARTTLS"))
         #expect(probe.transcript.suffix(2).first == "C: QUIT", "QUIT over TLS: \(probe.transcript)")
         #expect(probe.transcript.last?.hasPrefix("S: 221") == true, "\(probe.transcript)")
-        #expect((probe.elapsedMilliseconds ?? .max) < 2000)
+        #expect((probe.elapsedMilliseconds ?? .max) < 10_000, "alone ~10 ms")
         print("[smtp-lab] mx-good: \(tls.version ?? "?"), \(probe.elapsedMilliseconds ?? -1) ms")
     }
 

@@ -168,14 +168,25 @@ final class HostileServer: Sendable {
             }
         }
 
+        /// Writes `remaining` bytes of `chunk` (a 64 KiB run of the pattern, built once) in
+        /// writes of at most one chunk, each after the previous one was taken by the kernel.
         private func flood(pattern: [UInt8], remaining: Int, context: ChannelHandlerContext) {
-            guard active, remaining > 0, !pattern.isEmpty else { return }
-            let size = min(Self.chunkSize, remaining)
-            var chunk: [UInt8] = []
-            chunk.reserveCapacity(size)
-            while chunk.count < size { chunk += pattern.prefix(size - chunk.count) }
-            write(chunk, context: context).assumeIsolated().whenSuccess { [self] in
-                flood(pattern: pattern, remaining: remaining - size, context: context)
+            guard !pattern.isEmpty else { return }
+            var chunk = context.channel.allocator.buffer(capacity: Self.chunkSize)
+            while chunk.readableBytes < Self.chunkSize {
+                chunk.writeBytes(pattern.prefix(Self.chunkSize - chunk.readableBytes))
+            }
+            flood(chunk: chunk, remaining: remaining, context: context)
+        }
+
+        private func flood(chunk: ByteBuffer, remaining: Int, context: ChannelHandlerContext) {
+            guard active, remaining > 0 else { return }
+            let size = min(chunk.readableBytes, remaining)
+            stats.withLockedValue { $0.bytesSent += size }
+            let future = context.writeAndFlush(Self.wrapOutboundOut(chunk.getSlice(at: chunk.readerIndex, length: size)!))
+            lastWrite = future
+            future.assumeIsolated().whenSuccess { [self] in
+                flood(chunk: chunk, remaining: remaining - size, context: context)
             }
         }
 

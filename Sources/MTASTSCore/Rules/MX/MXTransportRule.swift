@@ -52,7 +52,7 @@ struct MXTransportRule: Rule {
                     evidence: "EHLO keywords: \(probe.extensions.joined(separator: " "))" + transcriptTail(probe)))
                 continue
             }
-            if let failure = probe.failure, [.starttls, .handshake].contains(failure.stage), probe.tls?.leaf == nil {
+            if let failure = probe.failure, [.starttls, .handshake].contains(failure.stage) {
                 out.append(Finding(
                     code: .mxTLSFailed, subject: host,
                     message: "\(place): \(failure.stage == .starttls ? "STARTTLS was refused" : "the TLS handshake failed")",
@@ -62,7 +62,8 @@ struct MXTransportRule: Rule {
             if let version = probe.tls?.version, Self.isOld(version) {
                 out.append(Finding(
                     code: .mxTLSVersionOld, subject: host,
-                    message: "\(place) negotiated \(version)", evidence: "cipher \(probe.tls?.cipher ?? "?")"))
+                    message: "\(place) negotiated \(version)",
+                    evidence: probe.tls?.cipher.map { "cipher \($0)" } ?? "negotiated \(version)"))
             }
         }
         return out

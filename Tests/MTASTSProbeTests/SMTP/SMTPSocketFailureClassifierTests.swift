@@ -11,7 +11,7 @@ import Testing
 
 /// Socket and TLS errors to failure kinds: the cases loopback cannot produce on demand.
 @Suite("SMTP socket failure classification")
-struct SocketFailureClassifierTests {
+struct SMTPSocketFailureClassifierTests {
     @Test("errno values map to refused, unreachable, reset, timeout", arguments: [
         (ECONNREFUSED, ProbeFailure.Kind.refused), (EHOSTUNREACH, .unreachable), (ENETUNREACH, .unreachable),
         (ECONNRESET, .reset), (EPIPE, .reset), (ETIMEDOUT, .timeout), (EINVAL, .other),
@@ -28,6 +28,14 @@ struct SocketFailureClassifierTests {
         #expect(SocketFailureClassifier.classify(ChannelError.eof).kind == .closed)
         #expect(SocketFailureClassifier.classify(NIOSSLError.uncleanShutdown).kind == .tls)
         #expect(SocketFailureClassifier.classify(NIOSSLError.handshakeFailed(.syscallError)).kind == .tls)
+    }
+
+    @Test("BoringSSL's source paths are dropped from messages")
+    func sourcePaths() {
+        let text = "sslError([Error: 268435703 error:100000f7:SSL routines:OPENSSL_internal:WRONG_VERSION_NUMBER at /work/x/tls_record.cc:127])"
+        #expect(SocketFailureClassifier.withoutSourcePaths(text)
+            == "sslError([Error: 268435703 error:100000f7:SSL routines:OPENSSL_internal:WRONG_VERSION_NUMBER])")
+        #expect(SocketFailureClassifier.withoutSourcePaths("no paths here") == "no paths here")
     }
 
     @Test("the SNI name drops a trailing dot and is never an IP literal (RFC 6066 §3)")

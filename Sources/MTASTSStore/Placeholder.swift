@@ -1,2 +1,0 @@
-// Replaced by the workspace implementation.
-enum WorkspacePlaceholder {}

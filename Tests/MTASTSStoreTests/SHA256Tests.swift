@@ -1,0 +1,23 @@
+import Testing
+@testable import MTASTSStore
+
+@Suite("SHA-256 of policy bodies")
+struct SHA256Tests {
+    @Test("FIPS 180-4 test vectors and a policy body", arguments: [
+        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+         "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+        ("version: STSv1\r\nmode: testing\r\nmx: mx1.example.org\r\nmax_age: 86400\r\n",
+         "137d5714120b19cf5cc950240f656723b25fda9b156950d0c001d4abda182d1d"),
+    ])
+    func vectors(input: String, expected: String) {
+        #expect(SHA256.hex(Array(input.utf8)) == expected)
+    }
+
+    @Test("one million 'a' (many blocks)")
+    func million() {
+        #expect(SHA256.hex([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000))
+            == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+}
