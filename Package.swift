@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-asn1", exact: "1.7.4"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/adam-fowler/compress-nio", exact: "1.5.0"),
     ],
     targets: [
         .target(
@@ -46,6 +47,15 @@ let package = Package(
             ],
             path: "Sources/MTASTSStore"
         ),
+        .target(
+            name: "MTASTSIngest",
+            dependencies: [
+                "MTASTSCore",
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            path: "Sources/MTASTSIngest"
+        ),
         .systemLibrary(
             name: "CNcurses",
             path: "Sources/CNcurses",
@@ -68,6 +78,7 @@ let package = Package(
                 "MTASTSProbe",
                 "MTASTSStore",
                 "MTASTSApp",
+                "MTASTSIngest",
                 "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -99,6 +110,11 @@ let package = Package(
             name: "MTASTSStoreTests",
             dependencies: ["MTASTSStore", "MTASTSCore"],
             path: "Tests/MTASTSStoreTests"
+        ),
+        .testTarget(
+            name: "MTASTSIngestTests",
+            dependencies: ["MTASTSIngest", "MTASTSCore"],
+            path: "Tests/MTASTSIngestTests"
         ),
         .testTarget(
             name: "TerminalUITests",
