@@ -25,7 +25,7 @@ private final class ReaderLog: @unchecked Sendable {
 
 @Suite("readers alongside a writer")
 struct ConcurrencyTests {
-    @Test("readers never wait for the writer nor see half a transaction")
+    @Test("readers running beside a writer see only whole transactions and never fail")
     func readersWhileWriting() throws {
         try withTemporaryWorkspace { workspace, _ in
             let names = (0..<200).map { "d\($0).example" }

@@ -83,20 +83,3 @@ struct DomainSummaryTests {
     }
 }
 
-@Suite struct TmpTiming {
-    @Test func breakdown() throws {
-        try withTemporaryWorkspace { workspace, _ in
-            let names = (0..<10_000).map { "d\($0).example.net" }
-            try workspace.add(domains: names)
-            let o = names.flatMap { [StoreFixture.observation($0, at: StoreFixture.now - 100), StoreFixture.observation($0)] }
-            try workspace.save(o)
-            let (_, sqlOnly) = try measure { try workspace.writer.read { db in
-                var n = 0; let c = try Row.fetchCursor(db, sql: Workspace.domainSummariesSQL); while try c.next() != nil { n += 1 }; return n } }
-            let (_, fetchAll) = try measure { try workspace.writer.read { db in try Row.fetchAll(db, sql: Workspace.domainSummariesSQL) } }
-            let rows = try workspace.writer.read { db in try Row.fetchAll(db, sql: Workspace.domainSummariesSQL) }
-            let (_, decode) = try measure { try rows.map { try ObservationSummary(row: $0, offset: 3) } }
-            let (_, full) = try measure { try workspace.domainSummaries() }
-            print("TIMING sql-cursor \(sqlOnly*1000) fetchAll \(fetchAll*1000) decode \(decode*1000) full \(full*1000)")
-        }
-    }
-}
