@@ -47,7 +47,7 @@ enum ListView {
             } else {
                 items.append(.init(row.stage?.rawValue ?? "-", theme.stageStyle(row.stage)))
             }
-            if let severity = row.worstSeverity, let code = row.worstCode {
+            if let severity = row.worstSeverity, severity != .info, let code = row.worstCode {
                 let glyph = severity == .error ? theme.glyphs.fail : severity == .warning ? theme.glyphs.warn : theme.glyphs.info
                 let more = row.errorCount + row.warningCount > 1 ? " +\(row.errorCount + row.warningCount - 1)" : ""
                 items.append(.init("\(glyph) \(code.rawValue)\(more)", Style(theme.role(severity))))

@@ -118,7 +118,7 @@ public final class NcursesTerminal {
     private func installSignalHandlers() {
         for number in [SIGTERM, SIGHUP] {
             signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .main)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler { [weak self] in
                 self?.stop()
                 exit(128 + number)
