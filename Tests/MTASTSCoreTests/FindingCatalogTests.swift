@@ -29,6 +29,8 @@ struct FindingCatalogTests {
         .policyCertNameMismatch, .policyCertExpired, .policyCertExpiring, .mxNone, .mxNull, .mxLookupFailed,
         .mxUnresolvable, .mxUnreachable, .mxStarttlsMissing, .mxTLSFailed, .mxTLSVersionOld, .mxCertUntrusted,
         .mxCertNameMismatch, .mxCertExpired, .mxCertExpiring, .mxNotProbed, .dnssecUnsigned,
+        .reportMXHostString, .reportDateWithoutZone, .reportAlternateMemberName, .reportUnknownResultType,
+        .reportUnknownPolicyType, .reportNullMember, .reportMissingMember, .reportDuplicateMember,
     ]
 
     @Test("codes are unique")

@@ -124,6 +124,23 @@ public enum FindingCatalog {
           "Renew the certificate (check the automatic renewal)."),
         e(.mxNotProbed, .info, "An MX host was not probed over SMTP in this observation", "RFC 8461 §4.2",
           "Run a live check (`mtasts check`)."),
+        // TLS-RPT reports received (quirks of the sender's JSON, accepted)
+        e(.reportMXHostString, .info, "A report gives `mx-host` as one string instead of an array; read as a list", "RFC 8460 §4.4",
+          "Nothing to do: the sender's quirk (the RFC's own example did this before erratum 6241)."),
+        e(.reportDateWithoutZone, .warning, "A report's date-time has no time zone; it is read as UTC and may be off by hours", "RFC 8460 §4.4, RFC 3339 §5.6",
+          "Nothing to do on your side; times of this sender's reports may be shifted."),
+        e(.reportAlternateMemberName, .info, "A report uses the RFC's other spelling of a member (`mx-host-pattern`, `additional-info-uri`)", "RFC 8460 §4.3, §4.4",
+          "Nothing to do: both spellings appear in the RFC and both are read."),
+        e(.reportUnknownResultType, .warning, "A failure's `result-type` is not one of RFC 8460 §4.3; it is kept as written", "RFC 8460 §4.3",
+          "Read the sender's `failure-reason-code` and `additional-information` for what it means."),
+        e(.reportUnknownPolicyType, .warning, "A policy's `policy-type` is not `sts`, `tlsa` or `no-policy-found`; it is kept as written", "RFC 8460 §4.4",
+          "Nothing to do on your side; the sender's counts are still read."),
+        e(.reportNullMember, .info, "An optional member of a report is `null`; read as absent", "RFC 8460 §4.4",
+          "Nothing to do: the sender's quirk."),
+        e(.reportMissingMember, .warning, "A member the RFC requires (e.g. `contact-info`) is missing from a report; the report is read without it", "RFC 8460 §4.4",
+          "Nothing to do on your side; the report is usable."),
+        e(.reportDuplicateMember, .warning, "A member name appears twice in one object of a report; the last value is used", "RFC 8460 §4.4, RFC 8259 §4",
+          "Check the raw report: readers differ on which value they take."),
         // DNSSEC
         e(.dnssecUnsigned, .info, "The lookups were not DNSSEC-authenticated (no AD bit)", "RFC 8461 §10.1, RFC 4035",
           "Optional: sign the zone; MTA-STS does not require DNSSEC."),
@@ -180,4 +197,12 @@ extension FindingCode {
     public static let mxCertExpiring: FindingCode = "mx-cert.expiring"
     public static let mxNotProbed: FindingCode = "mx.not-probed"
     public static let dnssecUnsigned: FindingCode = "dnssec.unsigned"
+    public static let reportMXHostString: FindingCode = "report.mx-host-string"
+    public static let reportDateWithoutZone: FindingCode = "report.date-without-zone"
+    public static let reportAlternateMemberName: FindingCode = "report.alternate-member-name"
+    public static let reportUnknownResultType: FindingCode = "report.unknown-result-type"
+    public static let reportUnknownPolicyType: FindingCode = "report.unknown-policy-type"
+    public static let reportNullMember: FindingCode = "report.null-member"
+    public static let reportMissingMember: FindingCode = "report.missing-member"
+    public static let reportDuplicateMember: FindingCode = "report.duplicate-member"
 }
