@@ -38,8 +38,12 @@ def main():
     screen = pyte.Screen(cols, rows)
     stream = pyte.Stream(screen)
     text = open(capture, encoding="utf-8", errors="replace").read()
-    # capture-pane separates rows with newlines and no carriage returns.
-    stream.feed(text.replace("\n", "\r\n"))
+    # capture-pane separates rows with newlines and no carriage returns, and ends the last row
+    # with one too: feeding that one would scroll the first row away.
+    rows_text = text.split("\n")
+    if rows_text and rows_text[-1] == "":
+        rows_text.pop()
+    stream.feed("\r\n".join(rows_text[:rows]))
     regular = ImageFont.truetype(FONT_DIR + "DejaVuSansMono.ttf", SIZE)
     bold = ImageFont.truetype(FONT_DIR + "DejaVuSansMono-Bold.ttf", SIZE)
     cell_w = int(regular.getlength("M"))
