@@ -123,7 +123,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MTASTSAppTests",
-            dependencies: ["MTASTSApp", "MTASTSCore", "TerminalUI"],
+            dependencies: ["MTASTSApp", "MTASTSCore", "MTASTSStore", "TerminalUI"],
             path: "Tests/MTASTSAppTests"
         ),
         .testTarget(

@@ -1,5 +1,6 @@
 import Foundation
 import MTASTSCore
+import MTASTSStore
 import TerminalUI
 @testable import MTASTSApp
 
@@ -9,6 +10,8 @@ struct AppDriver {
     var state: AppState
     let observations: [String: Observation]
     var effects: [Effect] = []
+    /// A workspace of its own for the rollout panel (plans and audit entries are written).
+    let rollout = RolloutHarness()
 
     static let now = Date(timeIntervalSince1970: 1_795_000_000)  // fixed: screens are reproducible
 
@@ -44,10 +47,26 @@ struct AppDriver {
             return [.domainsAdded(added: added, existing: existing, invalid: invalid)]
         case .removeDomain(let name):
             return [.domainRemoved(name)]
+        case .loadTLSRPT(let domain):
+            return (try? ReportsLoader(workspace: Self.reportsWorkspace).pane(domain, now: Self.now)).map { [.tlsrptLoaded($0)] } ?? []
+        case .loadFailureDetails(let domain, let bucket):
+            let details = (try? ReportsLoader(workspace: Self.reportsWorkspace).details(domain, bucket: bucket, now: Self.now)) ?? []
+            return [.failureDetailsLoaded(domain: domain, bucket: bucket, details)]
+        case .loadTriage:
+            return (try? ReportsLoader(workspace: Self.reportsWorkspace).triage(now: Self.now)).map { [.triageLoaded($0)] } ?? []
+        case .rollout(let request, let who):
+            return [.rollout(rollout.respond(request, observations: observations, operator: who))]
         case .quit:
             return []
         }
     }
+
+    /// The demo world with its TLS-RPT reports at `now`, in memory, for the Reports pane and `T`.
+    static let reportsWorkspace: Workspace = {
+        let workspace = try! Workspace.inMemory()
+        _ = try! DemoServices.make(workspace: workspace, now: now)
+        return workspace
+    }()
 
     mutating func press(_ sequence: String) {
         for key in Key.parse(sequence: sequence) { send(.key(key)) }

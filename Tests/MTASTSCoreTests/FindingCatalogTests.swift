@@ -31,6 +31,9 @@ struct FindingCatalogTests {
         .mxCertNameMismatch, .mxCertExpired, .mxCertExpiring, .mxNotProbed, .dnssecUnsigned,
         .reportMXHostString, .reportDateWithoutZone, .reportAlternateMemberName, .reportUnknownResultType,
         .reportUnknownPolicyType, .reportNullMember, .reportMissingMember, .reportDuplicateMember,
+        .reportsSoakFailures, .reportsSoakFailureRate, .reportsNoneDuringSoak,
+        .policyIDNotBumped, .policyIDBumpedUnchanged, .rolloutNotLive, .rolloutSoakShort, .rolloutCachedPolicy,
+        .rolloutRemovalWait,
     ]
 
     @Test("codes are unique")

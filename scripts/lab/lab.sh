@@ -6,6 +6,7 @@
 #   scripts/lab/lab.sh status   show what is running; exit 0 only if every server answers
 #   scripts/lab/lab.sh restart  stop + start
 #   scripts/lab/lab.sh set-policy DOMAIN < file   atomically replace a served policy file
+#   scripts/lab/lab.sh set-zone DOMAIN < records  replace a dynamic zone's records, reload nsd
 #
 # What runs (all on 127.0.0.0/8, nothing else is ever contacted):
 #   nsd       127.0.0.1:5354   authoritative for lab.test. (unsigned) and secure.test. (DNSSEC)
@@ -35,6 +36,9 @@ HTTPS_PORT=8443
 SMTP_PORT=2525
 TTL=60
 STS_ID=20250101T000000  # id= in every _mta-sts record (1-32 alphanumerics)
+# Zones whose records tests change at run time (set-zone): their own nsd zone, TTL 0 and SOA
+# minimum 0, so the resolver caches neither answers nor NXDOMAIN/NODATA.
+DYNAMIC_ZONES=(rollout.lab.test)
 
 # MX hosts in lab.test: name, address, SMTP variant, certificate (file stem under certs/).
 # Variants are implemented in smtp_server.py; "down" means nothing listens there.
@@ -551,6 +555,42 @@ EOF
 
   # The DNSSEC-signed zone.
   standard good.secure.test enforce mx-good.lab.test
+
+  # rollout.lab.test: walked none -> testing -> enforce -> ... by the rollout end-to-end test,
+  # which rewrites its zone (set-zone) and policy (set-policy). Starts with no MTA-STS: MX hosts
+  # (one with an expired certificate), the policy host and a TLS-RPT record, no policy file.
+  make_cert mta-sts.rollout.lab.test valid
+  vhost rollout.lab.test mta-sts.rollout.lab.test
+}
+
+# The records a dynamic zone starts with (zone-file lines, absolute owner names).
+dynamic_zone_records() {
+  case "$1" in
+    rollout.lab.test)
+      printf 'rollout.lab.test. 0 IN MX 10 mx-good.lab.test.\n'
+      printf 'rollout.lab.test. 0 IN MX 20 mx-expired.lab.test.\n'
+      printf 'mta-sts.rollout.lab.test. 0 IN A %s\n' "$HTTPS_ADDR"
+      printf '_smtp._tls.rollout.lab.test. 0 IN TXT "v=TLSRPTv1; rua=mailto:tlsrpt@rollout.lab.test"\n'
+      ;;
+  esac
+}
+
+# write_dynamic_zone ZONE SERIAL: header (TTL 0, SOA minimum 0) + records from stdin.
+write_dynamic_zone() {
+  local z="$1" serial="$2" tmp="$DNS_DIR/.$1.zone.$$"
+  {
+    printf '$TTL 0\n'
+    printf '%s. 0 IN SOA ns.lab.test. hostmaster.lab.test. %s 60 60 600 0\n' "$z" "$serial"
+    printf '%s. 0 IN NS ns.lab.test.\n' "$z"
+    cat
+  } >"$tmp"
+  if ! nsd-checkzone "$z" "$tmp" >>"$LOGS/nsd.log" 2>&1; then
+    rm -f "$tmp"
+    warn "zone $z does not load (see $LOGS/nsd.log)"
+    return 1
+  fi
+  mv -f "$tmp" "$DNS_DIR/$z.zone"
+  echo "$serial" >"$DNS_DIR/$z.serial"
 }
 
 # ---- DNS: zones, nsd, unbound ------------------------------------------------------------------
@@ -579,6 +619,10 @@ write_zones() {
   cp "$DNS_DIR/$ksk.ds" "$DNS_DIR/secure.test.ds"
   nsd-checkzone lab.test "$DNS_DIR/lab.test.zone" >>"$LOGS/nsd.log" 2>&1 ||
     fail "lab.test zone does not load" "$LOGS/nsd.log"
+  local z
+  for z in "${DYNAMIC_ZONES[@]}"; do
+    dynamic_zone_records "$z" | write_dynamic_zone "$z" 1 || fail "$z zone does not load" "$LOGS/nsd.log"
+  done
   nsd-checkzone secure.test "$DNS_DIR/secure.test.zone.signed" >>"$LOGS/nsd.log" 2>&1 ||
     fail "secure.test zone does not load" "$LOGS/nsd.log"
 }
@@ -615,6 +659,10 @@ zone:
     name: "secure.test."
     zonefile: "secure.test.zone.signed"
 EOF
+  local z
+  for z in "${DYNAMIC_ZONES[@]}"; do
+    printf 'zone:\n    name: "%s."\n    zonefile: "%s.zone"\n' "$z" "$z" >>"$DNS_DIR/nsd.conf"
+  done
   nsd-checkconf "$DNS_DIR/nsd.conf" >>"$LOGS/nsd.log" 2>&1 ||
     fail "nsd.conf is invalid" "$LOGS/nsd.log"
 }
@@ -884,6 +932,29 @@ do_set_policy() {
   if [[ -s "$tmp" ]]; then mv -f "$tmp" "$WWW_DIR/$d/mta-sts.txt"; else rm -f "$tmp" "$WWW_DIR/$d/mta-sts.txt"; fi
 }
 
+# ---- set-zone ------------------------------------------------------------------------------
+# Replace the records of a dynamic zone (DYNAMIC_ZONES) with stdin (zone-file lines, absolute
+# owner names, TTL 0 recommended), bump the serial, make nsd reload (SIGHUP) and wait until nsd
+# serves the new serial. The resolver caches nothing of these zones (TTL 0, SOA minimum 0).
+do_set_zone() {
+  local z="${1:?usage: lab.sh set-zone DOMAIN < records}" known=0 d
+  for d in "${DYNAMIC_ZONES[@]}"; do [[ "$d" == "$z" ]] && known=1; done
+  ((known)) || { warn "not a dynamic zone: $z (dynamic: ${DYNAMIC_ZONES[*]})"; exit 2; }
+  local serial pid
+  serial=$(( $(cat "$DNS_DIR/$z.serial" 2>/dev/null || echo 1) + 1 ))
+  write_dynamic_zone "$z" "$serial" || exit 1
+  pid=$(cat "$RUN/nsd.pid" 2>/dev/null || true)
+  is_ours "$pid" || { warn "nsd is not running"; exit 1; }
+  kill -HUP "$pid"
+  local i
+  for i in $(seq 1 50); do
+    [[ "$(qdig @"$DNS_ADDR" -p "$AUTH_PORT" +short SOA "$z." | awk '{ print $3 }')" == "$serial" ]] && return 0
+    sleep 0.1
+  done
+  warn "nsd did not serve serial $serial of $z within 5 s"
+  exit 1
+}
+
 # ---- main ------------------------------------------------------------------------------------
 case "${1:-}" in
   start)   do_start ;;
@@ -891,7 +962,8 @@ case "${1:-}" in
   restart) do_stop; do_start ;;
   status)  do_status ;;
   set-policy) shift; do_set_policy "$@" ;;
+  set-zone) shift; do_set_zone "$@" ;;
   *)
-    echo "usage: $0 start|stop|status|restart|set-policy DOMAIN" >&2
+    echo "usage: $0 start|stop|status|restart|set-policy DOMAIN|set-zone DOMAIN" >&2
     exit 2 ;;
 esac

@@ -8,13 +8,17 @@ public enum Pane: String, Sendable, CaseIterable {
     case policy = "Policy"
     case certificates = "Certificates"
     case mx = "MX / STARTTLS"
+    /// TLS-RPT reports received for the domain (RFC 8460), beside the live findings.
+    case reports = "Reports"
 
-    var group: FindingGroup {
+    /// The findings group the pane shows; `nil` for Reports (its own content).
+    var group: FindingGroup? {
         switch self {
         case .dns: .dns
         case .policy: .policy
         case .certificates: .certificates
         case .mx: .mx
+        case .reports: nil
         }
     }
 }
@@ -24,6 +28,12 @@ public enum Screen: Sendable, Equatable {
     case list
     case detail(domain: String)
     case help
+    /// `T`: every domain with reported TLS failures in the last 30 days, worst first.
+    case triage
+    /// `p`: the rollout panel of a domain (plan, publish, verify, gate).
+    case rollout(domain: String)
+    /// `H`: a domain's audit log and timeline of live stages.
+    case history(domain: String)
 }
 
 /// What the one-line prompt or the modal is asking for.
@@ -33,6 +43,8 @@ public enum Prompt: Sendable, Equatable {
     case addDomain(TextInput)
     /// Remove a domain: `y` confirms, anything else cancels (focus on No).
     case confirmRemove(domain: String)
+    /// A gate's typed confirmation: the domain name, and a reason to override blockers.
+    case gate(GateModal)
 }
 
 /// A status message with a level; info clears itself, errors stay until a key is pressed.
@@ -50,6 +62,8 @@ public struct AppOptions: Sendable, Equatable {
     public var demo = false
     /// Re-check domains whose last check is older than this; `nil` disables.
     public var refreshInterval: TimeInterval? = 3600
+    /// Written to the audit log: `--operator`, else `$USER`.
+    public var operatorName: String = ProcessInfo.processInfo.environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "unknown"
     public init(readOnly: Bool = false, ascii: Bool = false, demo: Bool = false, refreshInterval: TimeInterval? = 3600) {
         self.readOnly = readOnly
         self.ascii = ascii
@@ -80,6 +94,10 @@ public struct AppState: Sendable {
 
     public var pane: Pane = .dns
     public var paneScroll: [Pane: Int] = [:]
+    /// TLS-RPT: the Reports pane, its drill-down and the triage screen.
+    public var tlsrpt = ReportsViewState()
+    /// The rollout panel and history screens.
+    public var rollout = RolloutViewState()
 
     public var prompt: Prompt?
     public var flash: Flash?

@@ -1,5 +1,6 @@
 import Foundation
 import MTASTSCore
+import MTASTSStore
 import TerminalUI
 
 /// Everything that can happen to the app: keys, time, and results of effects.
@@ -16,6 +17,12 @@ public enum Message: Sendable {
     case domainsAdded(added: [String], existing: [String], invalid: [String])
     case domainRemoved(String)
     case failed(String)
+    /// The Reports pane of a domain (TLS-RPT, off the UI thread).
+    case tlsrptLoaded(ReportsPaneData)
+    case failureDetailsLoaded(domain: String, bucket: TLSRPTFailureBucket, [StoredFailureDetail])
+    case triageLoaded([DomainReportTotals])
+    /// A rollout request answered (panel data, a move through the gate, a verification).
+    case rollout(RolloutResponse)
 }
 
 /// Work `update` asks the runtime to do, off the UI thread; results come back as messages.
@@ -24,5 +31,9 @@ public enum Effect: Sendable, Equatable {
     case loadReport(String)
     case addDomains([String])
     case removeDomain(String)
+    case loadTLSRPT(String)
+    case loadFailureDetails(domain: String, bucket: TLSRPTFailureBucket)
+    case loadTriage
+    case rollout(RolloutRequest, operator: String)
     case quit
 }

@@ -1,5 +1,6 @@
 import Foundation
 import MTASTSCore
+import MTASTSStore
 
 /// What the app needs from the outside world: the workspace and the checker. The runtime calls
 /// these off the UI thread; `LiveServices` uses the SQLite workspace and the network probes,
@@ -11,4 +12,13 @@ public protocol AppServices: Sendable {
     func loadReport(_ domain: String) async -> DomainReport?
     func add(_ names: [String]) async throws -> (added: [String], existing: [String], invalid: [String])
     func remove(_ name: String) async throws
+    /// The Reports pane of `domain`: TLS-RPT counts per day, failure groups with their live
+    /// explanation (last 30 days).
+    func loadTLSRPT(_ domain: String) async throws -> ReportsPaneData
+    /// The failure details behind one group of the Reports pane.
+    func loadFailureDetails(_ domain: String, bucket: TLSRPTFailureBucket) async throws -> [StoredFailureDetail]
+    /// Domains with TLS-RPT failures in the last 30 days, worst first.
+    func loadTriage() async throws -> [DomainReportTotals]
+    /// Rollout work for the panel: load, move through the gate, published, verify.
+    func rollout(_ request: RolloutRequest, operator: String) async -> RolloutResponse
 }

@@ -13,6 +13,8 @@ public struct DemoServices: AppServices {
         let observations = DemoWorld.observations(now: now)
         _ = try workspace.add(domains: observations.map(\.domain))
         _ = try workspace.save(observations)
+        _ = try workspace.store(DemoReports.reports(now: now), ingestedAt: now)
+        try DemoRollout.seed(workspace: workspace, now: now)
         return DemoServices(workspace: workspace, recordings: Dictionary(uniqueKeysWithValues: observations.map { ($0.domain, $0) }))
     }
 
@@ -48,5 +50,17 @@ public struct DemoServices: AppServices {
 
     public func remove(_ name: String) async throws {
         _ = try workspace.remove(domain: name)
+    }
+
+    public func loadTLSRPT(_ domain: String) async throws -> ReportsPaneData {
+        try ReportsLoader(workspace: workspace).pane(domain, now: Date())
+    }
+
+    public func loadFailureDetails(_ domain: String, bucket: TLSRPTFailureBucket) async throws -> [StoredFailureDetail] {
+        try ReportsLoader(workspace: workspace).details(domain, bucket: bucket, now: Date())
+    }
+
+    public func loadTriage() async throws -> [DomainReportTotals] {
+        try ReportsLoader(workspace: workspace).triage(now: Date())
     }
 }

@@ -30,6 +30,33 @@ final class EffectRunner: Sendable {
                     inbox.post(.failed("cannot add: \(error)"))
                 }
             }
+        case .loadTLSRPT(let domain):
+            spawn {
+                do {
+                    inbox.post(.tlsrptLoaded(try await services.loadTLSRPT(domain)))
+                } catch {
+                    inbox.post(.failed("cannot read the reports of \(domain): \(error)"))
+                }
+            }
+        case .loadFailureDetails(let domain, let bucket):
+            spawn {
+                do {
+                    let details = try await services.loadFailureDetails(domain, bucket: bucket)
+                    inbox.post(.failureDetailsLoaded(domain: domain, bucket: bucket, details))
+                } catch {
+                    inbox.post(.failed("cannot read the failure details: \(error)"))
+                }
+            }
+        case .rollout(let request, let who):
+            spawn { inbox.post(.rollout(await services.rollout(request, operator: who))) }
+        case .loadTriage:
+            spawn {
+                do {
+                    inbox.post(.triageLoaded(try await services.loadTriage()))
+                } catch {
+                    inbox.post(.failed("cannot read the reports: \(error)"))
+                }
+            }
         case .removeDomain(let name):
             spawn {
                 do {

@@ -39,6 +39,18 @@ public struct LiveServices: AppServices {
     public func remove(_ name: String) async throws {
         _ = try workspace.remove(domain: name)
     }
+
+    public func loadTLSRPT(_ domain: String) async throws -> ReportsPaneData {
+        try ReportsLoader(workspace: workspace).pane(domain, now: Date())
+    }
+
+    public func loadFailureDetails(_ domain: String, bucket: TLSRPTFailureBucket) async throws -> [StoredFailureDetail] {
+        try ReportsLoader(workspace: workspace).details(domain, bucket: bucket, now: Date())
+    }
+
+    public func loadTriage() async throws -> [DomainReportTotals] {
+        try ReportsLoader(workspace: workspace).triage(now: Date())
+    }
 }
 
 extension DomainRow {

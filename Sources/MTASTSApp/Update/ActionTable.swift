@@ -7,6 +7,8 @@ public enum ActionID: String, Sendable, CaseIterable {
     case moveDown, moveUp, pageDown, pageUp, top, bottom
     case open, back, filter, clearFilter, sort, problemsOnly, refresh, refreshAll, add, remove, command, help, quit, quitAll
     case nextPane, previousPane, pane1, pane2, pane3, pane4
+    case pane5, drill, triage
+    case rolloutPanel, history, planTesting, planEnforce, planNone, published, advance, override
 }
 
 public struct Action: Sendable {
@@ -33,7 +35,7 @@ public struct Action: Sendable {
     }
 }
 
-public enum ScreenKind: String, Sendable, Hashable { case list, detail, help }
+public enum ScreenKind: String, Sendable, Hashable { case list, detail, help, triage, rollout, history }
 
 extension Screen {
     var kind: ScreenKind {
@@ -41,26 +43,35 @@ extension Screen {
         case .list: .list
         case .detail: .detail
         case .help: .help
+        case .triage: .triage
+        case .rollout: .rollout
+        case .history: .history
         }
     }
 }
 
 public enum ActionTable {
     public static let all: [Action] = [
-        Action(.moveDown, [.down, .character("j")], "↓ j", "move down", on: [.list, .detail]),
-        Action(.moveUp, [.up, .character("k")], "↑ k", "move up", on: [.list, .detail]),
-        Action(.pageDown, [.pageDown, .ctrl("d")], "PgDn C-d", "page / half page down", on: [.list, .detail, .help]),
-        Action(.pageUp, [.pageUp, .ctrl("u")], "PgUp C-u", "page / half page up", on: [.list, .detail, .help]),
-        Action(.top, [.home, .character("g")], "Home g", "first line", on: [.list, .detail]),
-        Action(.bottom, [.end, .character("G")], "End G", "last line", on: [.list, .detail]),
+        Action(.moveDown, [.down, .character("j")], "↓ j", "move down", on: [.list, .detail, .triage]),
+        Action(.moveUp, [.up, .character("k")], "↑ k", "move up", on: [.list, .detail, .triage]),
+        Action(.pageDown, [.pageDown, .ctrl("d")], "PgDn C-d", "page / half page down", on: [.list, .detail, .help, .triage]),
+        Action(.pageUp, [.pageUp, .ctrl("u")], "PgUp C-u", "page / half page up", on: [.list, .detail, .help, .triage]),
+        Action(.top, [.home, .character("g")], "Home g", "first line", on: [.list, .detail, .triage]),
+        Action(.bottom, [.end, .character("G")], "End G", "last line", on: [.list, .detail, .triage]),
         Action(.open, [.enter, .right, .character("l")], "Enter", footer: "open", "open the domain's panes", on: [.list]),
-        Action(.back, [.escape, .character("h"), .left], "Esc h", footer: "back", "back to the previous screen", on: [.detail, .help]),
+        Action(.back, [.escape, .character("h"), .left], "Esc h", footer: "back", "back to the previous screen", on: [.detail, .help, .triage]),
         Action(.nextPane, [.tab], "Tab", footer: "pane", "next pane", on: [.detail]),
         Action(.previousPane, [.backTab], "S-Tab", "previous pane", on: [.detail]),
         Action(.pane1, [.character("1")], "1", "DNS pane", on: [.detail]),
         Action(.pane2, [.character("2")], "2", "Policy pane", on: [.detail]),
         Action(.pane3, [.character("3")], "3", "Certificates pane", on: [.detail]),
         Action(.pane4, [.character("4")], "4", "MX / STARTTLS pane", on: [.detail]),
+        Action(.pane5, [.character("5")], "5", "Reports pane: TLS-RPT failures beside the live findings", on: [.detail]),
+        Action(.drill, [.enter], "Enter", footer: "details",
+               "Reports pane: the failure details of the selected group; triage: the domain's Reports pane",
+               on: [.detail, .triage]),
+        Action(.triage, [.character("T")], "T", footer: "triage",
+               "triage: every domain with TLS-RPT failures in the last 30 days, worst first", on: [.list]),
         Action(.filter, [.character("/")], "/", footer: "filter",
                "filter: text, stage:testing, status:fail|warn|ok|unchecked, code:mx-cert, mx:host, ! inverts",
                on: [.list]),
@@ -76,10 +87,10 @@ public enum ActionTable {
                writes: true),
         Action(.command, [.character(":")], ":", "command: check [D…], add D…, remove D, sort KEY, filter TEXT, q",
                on: [.list, .detail]),
-        Action(.help, [.character("?"), .function(1)], "? F1", footer: "help", "this help", on: [.list, .detail, .help]),
-        Action(.quit, [.character("q")], "q", footer: "quit", "back, or quit on the list", on: [.list, .detail, .help]),
-        Action(.quitAll, [.character("Q"), .ctrl("c")], "Q C-c", "quit now", on: [.list, .detail, .help]),
-    ]
+        Action(.help, [.character("?"), .function(1)], "? F1", footer: "help", "this help", on: [.list, .detail, .help, .triage]),
+        Action(.quit, [.character("q")], "q", footer: "quit", "back, or quit on the list", on: [.list, .detail, .help, .triage]),
+        Action(.quitAll, [.character("Q"), .ctrl("c")], "Q C-c", "quit now", on: [.list, .detail, .help, .triage]),
+    ] + RolloutActions.table
 
     /// The actions available on a screen (without writing ones when read-only).
     public static func actions(on screen: ScreenKind, readOnly: Bool) -> [Action] {

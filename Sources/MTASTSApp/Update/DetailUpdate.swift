@@ -3,6 +3,7 @@ import TerminalUI
 /// Keys on a domain's detail screen.
 enum DetailUpdate {
     static func handle(_ state: inout AppState, _ action: ActionID, domain: String) -> [Effect] {
+        if state.pane == .reports, let effects = ReportsUpdate.handlePane(&state, action, domain: domain) { return effects }
         let page = max(state.height - 8, 1)
         func scroll(_ delta: Int) {
             state.paneScroll[state.pane] = max(0, (state.paneScroll[state.pane] ?? 0) + delta)
@@ -22,6 +23,9 @@ enum DetailUpdate {
         case .pane2: state.pane = .policy
         case .pane3: state.pane = .certificates
         case .pane4: state.pane = .mx
+        case .pane5: state.pane = .reports
+        case .rolloutPanel: return RolloutUpdate.openPanel(&state, domain: domain)
+        case .history: return RolloutUpdate.openHistory(&state, domain: domain)
         case .back, .quit: state.screens.removeLast()
         case .refresh: return AppUpdate.startChecks(&state, [domain])
         case .command: state.prompt = .command(TextInput())

@@ -45,6 +45,8 @@ enum ListUpdate {
             state.prompt = .command(TextInput())
         case .help:
             state.screens.append(.help)
+        case .triage:
+            return ReportsUpdate.openTriage(&state)
         case .quit, .quitAll:
             return AppUpdate.quit(&state)
         default: break

@@ -6,6 +6,8 @@ enum PromptUpdate {
         guard let prompt = state.prompt else { return [] }
         if key == .ctrl("c") { return AppUpdate.quit(&state) }
         switch prompt {
+        case .gate(let modal):
+            return RolloutUpdate.handleModal(&state, modal, key)
         case .confirmRemove(let domain):
             state.prompt = nil
             if key == .character("y") || key == .character("Y") { return [.removeDomain(domain)] }

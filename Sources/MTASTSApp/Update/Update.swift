@@ -11,14 +11,15 @@ public enum AppUpdate {
             if case .resize(let width, let height) = key { return resize(&state, width, height) }
             if state.prompt != nil { return PromptUpdate.handle(&state, key) }
             if state.flash?.level == .error { state.flash = nil }
-            return handleKey(&state, key)
+            let effects = handleKey(&state, key)
+            return effects + ReportsUpdate.ensureLoaded(&state)
         case .resized(let width, let height):
             return resize(&state, width, height)
         case .tick(let now, let milliseconds):
             state.now = now
             state.clockMilliseconds = milliseconds
             if let expires = state.flash?.expires, expires <= now { state.flash = nil }
-            return dueRefreshes(&state)
+            return dueRefreshes(&state) + RolloutUpdate.dueVerifications(&state)
         case .loaded(let rows):
             state.rows = rows
             state.refreshVisible()
@@ -61,6 +62,14 @@ public enum AppUpdate {
         case .failed(let text):
             flash(&state, .error, text)
             return []
+        case .tlsrptLoaded(let data):
+            return ReportsUpdate.loaded(&state, data)
+        case .failureDetailsLoaded(let domain, let bucket, let details):
+            return ReportsUpdate.detailsLoaded(&state, domain: domain, bucket: bucket, details)
+        case .rollout(let response):
+            return RolloutUpdate.response(&state, response)
+        case .triageLoaded(let rows):
+            return ReportsUpdate.triageLoaded(&state, rows)
         }
     }
 
@@ -82,6 +91,9 @@ public enum AppUpdate {
         switch screen {
         case .list: return ListUpdate.handle(&state, action)
         case .detail(let domain): return DetailUpdate.handle(&state, action, domain: domain)
+        case .triage: return ReportsUpdate.handleTriage(&state, action)
+        case .rollout(let domain): return RolloutUpdate.handle(&state, action, domain: domain, history: false)
+        case .history(let domain): return RolloutUpdate.handle(&state, action, domain: domain, history: true)
         case .help:
             switch action {
             case .back, .quit, .help: state.screens.removeLast()

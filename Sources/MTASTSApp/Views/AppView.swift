@@ -21,11 +21,17 @@ public enum AppView {
         switch state.screen {
         case .list: ListView.draw(state, theme, into: &canvas, rect: body)
         case .detail(let domain): DetailView.draw(state, domain: domain, theme, into: &canvas, rect: body)
+        case .triage: TriageView.draw(state, theme, into: &canvas, rect: body)
+        case .rollout(let domain): RolloutView.draw(state, domain: domain, theme, into: &canvas, rect: body)
+        case .history(let domain): HistoryView.draw(state, domain: domain, theme, into: &canvas, rect: body)
         case .help:
             let below = state.screens.dropLast().last ?? .list
             HelpView.draw(state, for: below.kind, theme, into: &canvas, rect: body)
         }
         StatusBarView.draw(state, theme, into: &canvas, rect: bottom)
+        if case .gate(let modal) = state.prompt {
+            GateModalView.draw(modal, theme, into: &canvas, rect: body)
+        }
         if case .confirmRemove(let domain) = state.prompt {
             ConfirmView.draw(domain: domain, into: &canvas, rect: body)
         }

@@ -3,7 +3,7 @@ import TerminalUI
 /// `?`: every key of the screen below, generated from the action table.
 enum HelpView {
     static func draw(_ state: AppState, for screen: ScreenKind, _ theme: Theme, into canvas: inout Canvas, rect: Rect) {
-        canvas.box(rect, title: "Help: \(screen == .list ? "domain list" : "domain detail") keys", ascii: theme.glyphs.ascii)
+        canvas.box(rect, title: "Help: \(screen.helpTitle) keys", ascii: theme.glyphs.ascii)
         let inner = rect.inset(horizontal: 2, vertical: 1)
         let actions = ActionTable.actions(on: screen, readOnly: state.options.readOnly)
         let keyWidth = min((actions.map { DisplayWidth.of($0.keyLabel) }.max() ?? 8) + 2, 14)

@@ -12,9 +12,10 @@ enum PaneContent {
         case .policy: out = policy(report, theme)
         case .certificates: out = certificates(report, theme)
         case .mx: out = mx(report, theme)
+        case .reports: return []  // drawn by ReportsPaneView
         }
         out.append(StyledLine(""))
-        let findings = report.findings(in: pane.group)
+        let findings = pane.group.map { report.findings(in: $0) } ?? []
         if findings.isEmpty {
             out.append(StyledLine("\(theme.glyphs.ok) no problem found in this pane", Style(.ok, bold: true)))
         } else {

@@ -12,7 +12,7 @@ enum StatusBarView {
             input.draw(into: &canvas, x: 0, y: messageRow, width: rect.width, prompt: ":")
         case .addDomain(let input):
             input.draw(into: &canvas, x: 0, y: messageRow, width: rect.width, prompt: "add domains: ")
-        case .confirmRemove, nil:
+        case .confirmRemove, .gate, nil:
             if let flash = state.flash {
                 let style: Style = switch flash.level {
                 case .info: Style(.info)
@@ -28,8 +28,15 @@ enum StatusBarView {
             }
         }
         let screen = state.screen.kind
-        let hints = ActionTable.actions(on: screen, readOnly: state.options.readOnly)
-            .compactMap { action in action.footer.map { "\(action.keyLabel.split(separator: " ").first ?? "") \($0)" } }
+        let actions = ActionTable.actions(on: screen, readOnly: state.options.readOnly).filter { $0.footer != nil }
+        var hints = actions.map { "\($0.keyLabel.split(separator: " ").first ?? "") \($0.footer ?? "")" }
+        // Keep `? help` and `q quit` when space is short: drop the hints just before them first.
+        let kept = Set(actions.enumerated().filter { $0.element.id == .help || $0.element.id == .quit }.map(\.offset))
+        var keep = actions.map { _ in true }
+        func width() -> Int { DisplayWidth.of(" " + zip(hints, keep).filter(\.1).map(\.0).joined(separator: "  ")) }
+        let budget = rect.width - (screen == .list ? 14 : 2)
+        while width() > budget, let drop = keep.indices.last(where: { keep[$0] && !kept.contains($0) }) { keep[drop] = false }
+        hints = zip(hints, keep).filter(\.1).map(\.0)
         var left = " " + hints.joined(separator: "  ")
         var right: [String] = []
         if screen == .list {

@@ -141,6 +141,26 @@ public enum FindingCatalog {
           "Nothing to do on your side; the report is usable."),
         e(.reportDuplicateMember, .warning, "A member name appears twice in one object of a report; the last value is used", "RFC 8460 §4.4, RFC 8259 §4",
           "Check the raw report: readers differ on which value they take."),
+        // TLS-RPT reports during the soak window (enforce gate input)
+        e(.reportsSoakFailures, .warning, "Senders reported failed TLS sessions while the domain soaked in `testing`; `enforce` would bounce that mail", "RFC 8460 §4.3, RFC 8461 §5",
+          "Open the Reports pane (or `mtasts reports summary DOMAIN`), fix the MX or policy the failures name, then let it soak again."),
+        e(.reportsSoakFailureRate, .error, "The failure rate senders reported during the soak window is above the gate's limit", "RFC 8460 §4.3, RFC 8461 §5",
+          "Fix what the failure groups point at (certificate, STARTTLS, MX patterns) before enforcing."),
+        e(.reportsNoneDuringSoak, .info, "No TLS-RPT report covers the soak window; the gate cannot lean on what senders saw", "RFC 8460 §3, §4",
+          "Publish a `_smtp._tls` record and ingest the reports (`mtasts reports ingest`)."),
+        // rollout: id discipline over the history, and the gate between stages
+        e(.policyIDNotBumped, .error, "The policy body changed but the `_mta-sts` id did not: senders that cached the old policy never re-fetch it", "RFC 8461 §3.1, §5.1",
+          "Publish the TXT record with a new `id` (`mtasts plan DOMAIN --to MODE` makes one)."),
+        e(.policyIDBumpedUnchanged, .info, "The `_mta-sts` id changed but the policy body is the same; senders re-fetch an identical policy", "RFC 8461 §3.1",
+          "Nothing required; change the id only with the policy."),
+        e(.rolloutNotLive, .error, "The live stage is not the one this step starts from: the previous step is not published or not verified", "RFC 8461 §5, §8.1",
+          "Publish the current plan and let verification see it live (`mtasts published DOMAIN`)."),
+        e(.rolloutSoakShort, .warning, "The domain has been live in `testing` for less than the soak period", "RFC 8461 §5, RFC 8460 §4",
+          "Wait for the soak period so TLS-RPT reports can show what `enforce` would break."),
+        e(.rolloutCachedPolicy, .warning, "Senders keep a cached `enforce` policy until its `max_age` runs out, unless they see the new id and re-fetch", "RFC 8461 §3.3, §5.1",
+          "Publish the new policy and the new id together; expect enforcing senders until the old `max_age` has passed."),
+        e(.rolloutRemovalWait, .error, "The records are removed before the `max_age` of the previous policy has passed since `mode: none` went live", "RFC 8461 §8.3",
+          "Keep `mode: none` and its record published until the earliest removal time."),
         // DNSSEC
         e(.dnssecUnsigned, .info, "The lookups were not DNSSEC-authenticated (no AD bit)", "RFC 8461 §10.1, RFC 4035",
           "Optional: sign the zone; MTA-STS does not require DNSSEC."),
@@ -205,4 +225,7 @@ extension FindingCode {
     public static let reportNullMember: FindingCode = "report.null-member"
     public static let reportMissingMember: FindingCode = "report.missing-member"
     public static let reportDuplicateMember: FindingCode = "report.duplicate-member"
+    public static let reportsSoakFailures: FindingCode = "reports.soak-failures"
+    public static let reportsSoakFailureRate: FindingCode = "reports.soak-failure-rate"
+    public static let reportsNoneDuringSoak: FindingCode = "reports.none-during-soak"
 }

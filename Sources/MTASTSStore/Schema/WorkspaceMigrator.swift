@@ -12,6 +12,8 @@ enum WorkspaceMigrator {
     /// Every migration, oldest first.
     static let migrations: [(identifier: String, migrate: @Sendable (Database) throws -> Void)] = [
         (MigrationV1.identifier, MigrationV1.migrate),
+        (MigrationV2Reports.identifier, MigrationV2Reports.migrate),
+        (MigrationV3Rollout.identifier, MigrationV3Rollout.migrate),
     ]
 
     static var identifiers: Set<String> { Set(migrations.map(\.identifier)) }

@@ -1,9 +1,11 @@
 import ArgumentParser
 import Foundation
 import MTASTSIngest
+import MTASTSStore
 
 /// `mtasts reports bench-ingest PATH...` (hidden): parses every report of the paths with the
-/// ingester, stores nothing, and prints counts, rate and peak memory.
+/// ingester, stores nothing (or, with `--workspace`, stores them in that workspace), and prints
+/// counts, rate and peak memory.
 struct ReportsBenchIngestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench-ingest",
@@ -16,6 +18,9 @@ struct ReportsBenchIngestCommand: ParsableCommand {
     @Flag(name: .long, help: "Print each error.")
     var verbose = false
 
+    @Option(name: .long, help: ArgumentHelp("Also store the reports in this workspace file.", valueName: "path"))
+    var workspace: String?
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one PATH") }
     }
@@ -25,16 +30,30 @@ struct ReportsBenchIngestCommand: ParsableCommand {
         let clock = ContinuousClock()
         var failed = 0
         var policies = 0
-        let elapsed = clock.measure {
+        var batch = try workspace.map { path in
+            do {
+                return ReportStoreBatch(workspace: try Workspace.open(path: path))
+            } catch {
+                throw UsageFailure("\(error)")
+            }
+        }
+        let verbose = verbose
+        let ignore: (ReportStoreBatch.Failure) -> Void = { _ in }
+        let elapsed = try clock.measure {
             for path in paths {
-                ingester.ingest(path: path) { item in
+                try ingester.ingest(path: path) { item in
                     policies += item.parsed?.report.policies.count ?? 0
+                    try batch?.add(item, onFailure: ignore)
                     if let error = item.error {
                         failed += 1
                         if verbose { print("\(item.source): \(error)") }
                     }
                 }
             }
+            try batch?.flush(onFailure: ignore)
+        }
+        if let batch {
+            print("stored \(batch.stored), duplicates in workspace or run \(batch.duplicates)")
         }
         let summary = ingester.summary
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18

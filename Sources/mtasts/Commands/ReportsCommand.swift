@@ -2,14 +2,17 @@ import ArgumentParser
 
 /// `mtasts reports …`: TLS-RPT aggregate reports (RFC 8460) senders mail to the `rua` address.
 ///
-/// Each subcommand is a type in its own file; `ingest`, `summary` and `show` (storage-backed)
-/// slot into `subcommands` beside `parse`.
+/// Each subcommand is a type in its own file: `parse` stores nothing; `ingest`, `summary` and
+/// `show` use the workspace.
 struct ReportsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reports",
-        abstract: "Read TLS-RPT reports (RFC 8460): JSON, gzip, mail messages, mbox, maildir.",
+        abstract: "Read and store TLS-RPT reports (RFC 8460): JSON, gzip, mail messages, mbox, maildir.",
         subcommands: [
             ReportsParseCommand.self,
+            ReportsIngestCommand.self,
+            ReportsSummaryCommand.self,
+            ReportsShowCommand.self,
             ReportsBenchMboxCommand.self,
             ReportsBenchIngestCommand.self,
         ])

@@ -66,9 +66,14 @@ struct UIOptions: ParsableArguments {
 
     var colour: Bool { !noColor && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty }
 
+    @Option(name: .customLong("operator"), help: ArgumentHelp("Name written to the audit log (default: $USER).", valueName: "name"))
+    var operatorName: String?
+
     func appOptions(demo: Bool) -> AppOptions {
-        AppOptions(readOnly: readonly, ascii: ascii, demo: demo,
-                   refreshInterval: refreshMinutes > 0 ? TimeInterval(refreshMinutes * 60) : nil)
+        var options = AppOptions(readOnly: readonly, ascii: ascii, demo: demo,
+                                 refreshInterval: refreshMinutes > 0 ? TimeInterval(refreshMinutes * 60) : nil)
+        if let operatorName { options.operatorName = operatorName }
+        return options
     }
 
     static func requireTerminal() throws {

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import MTASTSCore
+import MTASTSStore
+
+/// `mtasts reports summary [DOMAIN] [--since 7d]`: what senders reported (RFC 8460 §4.4),
+/// from the stored reports.
+struct ReportsSummaryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "summary",
+        abstract: "Totals and failures by result type, receiving MX and organization, from stored reports.",
+        discussion: """
+            Without DOMAIN, every policy domain. --since takes 7d, 24h, 2w, or a date (2026-01-31); \
+            reports ending after it count. --json prints {"domain", "since", "reports", "policyDomains", \
+            "successes", "failures", "byResultType": [{"name", "failedSessions"}], "byReceivingMX": [...], \
+            "byOrganization": [{"name", "reports", "successes", "failures"}], "groups": [{"resultType", \
+            "receivingMX", "organization", "failedSessions", "details", "firstReported", "lastReported"}]}.
+            """)
+
+    @Argument(help: "The policy domain (default: every domain).")
+    var domain: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only reports ending after this: 7d, 24h, 2w, or YYYY-MM-DD.", valueName: "age|date"))
+    var since: String?
+
+    @OptionGroup var workspaceOptions: WorkspaceOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        var sinceDate: Date?
+        if let since {
+            guard let date = SinceOption.parse(since, now: Date()) else {
+                throw UsageFailure("--since \(since): expected 7d, 24h, 2w, 90m or YYYY-MM-DD")
+            }
+            sinceDate = date
+        }
+        let workspace = try workspaceOptions.open()
+        let summary = try workspace.reportSummary(domain: domain, since: sinceDate)
+        if output.json {
+            try JSONOutput.print(summary)
+        } else {
+            for line in ReportSummaryPrinter(style: output.style).lines(summary) { print(line) }
+        }
+    }
+}

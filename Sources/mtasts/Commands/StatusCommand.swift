@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import MTASTSCore
+import MTASTSStore
+
+/// `mtasts status`: one line per domain of the workspace: live stage, planned stage, next step,
+/// blockers of the next move. From stored observations; no network.
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "One line per domain: live stage, planned stage, next step, blockers (from stored checks).")
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var output: OutputOptions
+
+    struct Line: Encodable {
+        var domain: String
+        var liveStage: LiveStage?
+        var plannedStage: RolloutTarget?
+        var nextStep: RolloutStep
+        var advanceTo: RolloutTarget?
+        var blockers: [String]
+        var warnings: [String]
+    }
+
+    func run() throws {
+        let workspace = try self.workspace.open()
+        let now = Date()
+        var lines: [Line] = []
+        for domain in try workspace.domains() {
+            let report = try workspace.latestObservation(domain: domain.name).map { Evaluator.evaluate($0, at: now) }
+            let a = try workspace.rolloutAssessment(domain: domain.name, report: report, now: now)
+            lines.append(Line(
+                domain: domain.name, liveStage: a.liveStage, plannedStage: a.plan?.target, nextStep: a.nextStep, advanceTo: a.advanceTarget,
+                blockers: a.gate?.blockers.map(\.code.rawValue) ?? [], warnings: a.gate?.warnings.map(\.code.rawValue) ?? []))
+        }
+        if output.json { return try JSONOutput.print(lines) }
+        let width = max(lines.map(\.domain.count).max() ?? 6, 6)
+        print("DOMAIN".padding(toLength: width, withPad: " ", startingAt: 0) + "  LIVE      PLAN      NEXT")
+        for line in lines {
+            var text = line.domain.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+            text += (line.liveStage?.rawValue ?? "-").padding(toLength: 8, withPad: " ", startingAt: 0) + "  "
+            text += (line.plannedStage?.rawValue ?? "-").padding(toLength: 8, withPad: " ", startingAt: 0) + "  "
+            text += "[\(line.nextStep.kind.rawValue)] \(line.nextStep.text)"
+            if !line.blockers.isEmpty { text += "  blockers: " + Array(Set(line.blockers)).sorted().joined(separator: ", ") }
+            print(text)
+        }
+    }
+}
