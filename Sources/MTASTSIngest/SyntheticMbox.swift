@@ -1,4 +1,5 @@
 import Foundation
+import MTASTSCore
 
 /// Writes a synthetic mbox of TLS-RPT report messages (RFC 8460 §5.3 packaging, RFC 4155
 /// framing) for benchmarks and demos: varied senders, policies and failures, gzip and JSON
@@ -32,7 +33,7 @@ public enum SyntheticMbox {
         else { throw IngestError.unreadable("\(path): cannot create") }
         defer { try? handle.close() }
         var stats = Stats()
-        var generator = SplitMix(seed: seed)
+        var generator = SplitMix64(seed: seed)
         var buffer: [UInt8] = []
         var previous: (json: String, index: Int)?
         for index in 1...max(1, messages) {
@@ -56,7 +57,7 @@ public enum SyntheticMbox {
     }
 
     /// One report (RFC 8460 §4.4), in the member order Google and Microsoft use.
-    static func report(index: Int, generator: inout SplitMix) -> String {
+    static func report(index: Int, generator: inout SplitMix64) -> String {
         let sender = senders[index % senders.count]
         let domainNumber = Int(generator.next() % 500)
         let domain = "domain\(domainNumber).example"
@@ -103,7 +104,7 @@ public enum SyntheticMbox {
 
     /// One report mail as RFC 8460 §5.3 describes it, framed for an mbox: From_ line, CRLF
     /// lines turned to LF as mbox files on Unix hold them, `>From ` quoting, blank line after.
-    static func message(index: Int, json: String, generator: inout SplitMix) throws -> [UInt8] {
+    static func message(index: Int, json: String, generator: inout SplitMix64) throws -> [UInt8] {
         let sender = senders[index % senders.count]
         let gzip = index % 5 != 0
         let payload = gzip ? try GzipDeflater.compress(Array(json.utf8)) : Array(json.utf8)
@@ -146,18 +147,5 @@ public enum SyntheticMbox {
         }
         out.append(0x0A)
         return out
-    }
-
-    /// SplitMix64: a small deterministic generator.
-    struct SplitMix {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 }

@@ -86,6 +86,13 @@ struct ReportsStoreCLITests {
         #expect(piped.stdout == "1 item: 1 stored, 0 duplicates, 0 errors\n")
         let summary = try CLIRunner.run(["reports", "summary", "--workspace", workspace, "--json"])
         #expect(try summary.json()["reports"] as? Int == stored + 1)
+        let text = try CLIRunner.run(["reports", "summary", "--workspace", workspace, "--limit", "3"])
+        #expect(text.stdout.contains("policy domains with failures, worst first"))
+        #expect(text.stdout.contains("… and "))
+        let all = try CLIRunner.run(["reports", "summary", "--workspace", workspace, "--json"]).json()
+        let domains = try #require(all["byPolicyDomain"] as? [[String: Any]])
+        let failed = domains.compactMap { $0["failures"] as? Int }
+        #expect(!failed.isEmpty && failed == failed.sorted(by: >))
     }
 
     @Test("summary of a domain: totals, by type, by MX, by organization, in text and JSON")
@@ -96,7 +103,8 @@ struct ReportsStoreCLITests {
         _ = try CLIRunner.run(["reports", "ingest", "--workspace", workspace] + examples)
         let json = try CLIRunner.run(["reports", "summary", "example.com", "--workspace", workspace, "--json"]).json()
         #expect(Set(json.keys) == ["domain", "since", "reports", "policyDomains", "successes", "failures", "byResultType",
-                                   "byReceivingMX", "byOrganization", "groups"])
+                                   "byReceivingMX", "byOrganization", "groups", "byPolicyDomain"])
+        #expect((json["byPolicyDomain"] as? [Any])?.isEmpty == true)
         #expect(json["reports"] as? Int == 3)
         #expect(json["failures"] as? Int == 66)
         let types = try #require(json["byResultType"] as? [[String: Any]])

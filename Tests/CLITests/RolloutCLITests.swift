@@ -39,6 +39,25 @@ struct RolloutCLITests {
         #expect(history.stdout.contains("(never checked)"))
     }
 
+    @Test("--policy-file: the operator's own policy is planned when valid and in the target mode")
+    func ownPolicy() throws {
+        let (path, cleanup) = workspace()
+        defer { cleanup() }
+        let good = "version: STSv1\nmode: testing\nmx: *.mail.example.test\nmax_age: 86400\n"
+        let planned = try CLIRunner.run(["plan", "example.test", "--to", "testing", "--no-check", "--policy-file", "-",
+                                         "--workspace", path, "--json"], stdin: good)
+        #expect(planned.status == 0, "\(planned.stdout)\(planned.stderr)")
+        #expect((try planned.json()["plan"] as? [String: Any])?["policyText"] as? String == good)
+        let wrongMode = try CLIRunner.run(["plan", "example.test", "--to", "enforce", "--no-check", "--policy-file", "-",
+                                           "--workspace", path], stdin: good)
+        #expect(wrongMode.status == 3)
+        #expect(wrongMode.stderr.contains("has mode testing, the target is enforce"))
+        let invalid = try CLIRunner.run(["plan", "example.test", "--to", "testing", "--no-check", "--policy-file", "-",
+                                         "--workspace", path], stdin: "version: STSv1\nmode: testing\n")
+        #expect(invalid.status == 3)
+        #expect(invalid.stderr.contains("is not a valid policy"))
+    }
+
     @Test("status: one line per domain, JSON with the documented members")
     func status() throws {
         let (path, cleanup) = workspace()

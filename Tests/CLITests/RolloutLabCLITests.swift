@@ -94,6 +94,22 @@ struct RolloutLabCLITests {
         #expect((testingPlan["policyText"] as? String)?.contains("mode: testing\r\nmx: mx-good.lab.test\r\nmx: mx-expired.lab.test\r\n") == true)
         #expect(try publishPlan() == "testing")
 
+        // An operator edits the policy but forgets the id: caught from history (RFC 8461 §3.1).
+        let testingID = try #require(testingPlan["policyID"] as? String)
+        try lab.setPolicy((testingPlan["policyText"] as? String ?? "").replacingOccurrences(
+            of: "max_age: 1\r\n", with: "mx: mx-good2.lab.test\r\nmax_age: 1\r\n"))
+        #expect(try run(["published", domain, "--verify-only"]).status == 1)
+        let stale = try json(try CLIRunner.run(["plan", "show", domain, "--json"] + ws))
+        #expect((stale["idFindings"] as? [[String: Any]])?.first?["code"] as? String == "policy.id-not-bumped")
+        #expect(((stale["nextStep"] as? [String: Any])?["kind"] as? String) == "fix")
+        let blocked = try json(try run(["advance", domain, "--json"]))
+        let blockedCodes = ((blocked["gate"] as? [String: Any])?["blockers"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
+        #expect(blockedCodes.contains("policy.id-not-bumped"))
+        // Re-planning issues a new id even though the planned text is unchanged.
+        let replanned = try json(try run(["plan", domain, "--to", "testing", "--json"]))
+        #expect((replanned["plan"] as? [String: Any])?["policyID"] as? String != testingID)
+        #expect(try publishPlan() == "testing")
+
         // testing → enforce: refused while mx-expired.lab.test has an expired certificate.
         let refused = try run(["advance", domain, "--json"])
         #expect(refused.status == 2)

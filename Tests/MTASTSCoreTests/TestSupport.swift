@@ -54,19 +54,6 @@ extension Array where Element == Finding {
     var summary: String { map { "\($0.code)(\($0.severity.rawValue)) \($0.subject): \($0.message)" }.joined(separator: "\n") }
 }
 
-/// A deterministic generator (SplitMix64) for tests that need a seeded `RandomNumberGenerator`.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Builds observations in code. The defaults describe a healthy `mode: enforce` deployment of
 /// `example.com` with two MX hosts, DNSSEC-signed answers and valid certificates, observed at
 /// ``Fixture/now``; each test changes the one thing it is about.

@@ -1,4 +1,5 @@
 import Foundation
+import MTASTSCore
 import Testing
 @testable import MTASTSIngest
 
@@ -25,7 +26,7 @@ struct SyntheticMboxTests {
 
     @Test("quoted From lines in the text part come back unquoted")
     func quoting() throws {
-        var generator = SyntheticMbox.SplitMix(seed: 1)
+        var generator = SplitMix64(seed: 1)
         let message = try SyntheticMbox.message(index: 1, json: "{}", generator: &generator)
         let text = String(decoding: message, as: UTF8.self)
         #expect(text.contains("\n>From now on"))

@@ -1,23 +1,6 @@
+import MTASTSCore
 import Testing
 @testable import MTASTSProbe
-
-/// SplitMix64 (Steele, Lea, Flood 2014): a tiny deterministic PRNG so every
-/// fuzz run sees the same inputs and failures reproduce.
-struct DNSFuzzSplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Decodes `bytes`; a thrown ``DNSDecodeError`` is a fine outcome, a trap or
 /// hang is not. On success, checks invariants every decoded message must meet.
@@ -57,7 +40,7 @@ private func dnsFuzzCheck(_ bytes: [UInt8], sourceLocation: SourceLocation = #_s
 struct DNSCodecFuzzTests {
     @Test("20,000 random byte arrays of length 0-600 decode or throw", .timeLimit(.minutes(1)))
     func randomBytes() {
-        var random = DNSFuzzSplitMix64(seed: 0x4D54_4153_5453_0001)
+        var random = SplitMix64(seed: 0x4D54_4153_5453_0001)
         var decoded = 0
         for round in 0..<20_000 {
             let length = Int.random(in: 0...600, using: &random)
@@ -88,7 +71,7 @@ struct DNSCodecFuzzTests {
         for seed in seeds {
             #expect(dnsFuzzCheck(seed), "seeds must be valid")
         }
-        var random = DNSFuzzSplitMix64(seed: 0x4D54_4153_5453_0002)
+        var random = SplitMix64(seed: 0x4D54_4153_5453_0002)
         let interesting: [UInt8] = [0x00, 0x01, 0x3F, 0x40, 0x7F, 0x80, 0xBF, 0xC0, 0xC0, 0xFF]
         var decoded = 0
         for _ in 0..<20_000 {
@@ -134,7 +117,7 @@ struct DNSCodecFuzzTests {
 
     @Test("pointer soup: names made only of random labels and pointers", .timeLimit(.minutes(1)))
     func pointerSoup() {
-        var random = DNSFuzzSplitMix64(seed: 0x4D54_4153_5453_0003)
+        var random = SplitMix64(seed: 0x4D54_4153_5453_0003)
         for _ in 0..<2_000 {
             var wire = DNSTestWire(flags: 0x8180, qd: 1, an: 3)
             wire.question("a.example", type: 1)

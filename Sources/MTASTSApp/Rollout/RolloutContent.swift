@@ -58,6 +58,18 @@ enum RolloutContent {
             out.append(PaneContent.field("Removal", "earliest \(removal.rolloutText) (max_age wait, RFC 8461 §8.3)", Style(.warn)))
         }
 
+        if let i = a.instructions, a.verification?.matches != true {
+            header("Publish")
+            for (index, step) in i.steps.enumerated() { wrapped("\(index + 1). \(step)") }
+            if !i.policyText.isEmpty {
+                out.append(StyledLine([("  policy file  ", Style(.muted)), (i.policyURL, Style(.accent))]))
+                for line in LineDiff.lines(i.policyText) { out.append(StyledLine("    " + line)) }
+            }
+            if let zone = i.zoneLine { out.append(StyledLine([("  TXT  ", Style(.muted)), (zone, Style(.normal, bold: true))])) }
+            if let tlsrpt = i.tlsrptLine { out.append(StyledLine([("  TLS-RPT  ", Style(.muted)), (tlsrpt, .normal)])) }
+            if let path = i.webrootPath { out.append(StyledLine([("  written to  ", Style(.muted)), (path, .normal)])) }
+        }
+
         if let v = a.verification {
             header("Verification: plan vs live")
             if let waiting = state.rollout.verifying[panel.domain] {
@@ -75,18 +87,6 @@ enum RolloutContent {
                 }
             }
             if !v.matches { for delay in v.delays { wrapped("why: " + delay, indent: "  ", style: Style(.muted)) } }
-        }
-
-        if let i = a.instructions, a.verification?.matches != true {
-            header("Publish")
-            for (index, step) in i.steps.enumerated() { wrapped("\(index + 1). \(step)") }
-            if !i.policyText.isEmpty {
-                out.append(StyledLine([("  policy file  ", Style(.muted)), (i.policyURL, Style(.accent))]))
-                for line in LineDiff.lines(i.policyText) { out.append(StyledLine("    " + line)) }
-            }
-            if let zone = i.zoneLine { out.append(StyledLine([("  TXT  ", Style(.muted)), (zone, Style(.normal, bold: true))])) }
-            if let tlsrpt = i.tlsrptLine { out.append(StyledLine([("  TLS-RPT  ", Style(.muted)), (tlsrpt, .normal)])) }
-            if let path = i.webrootPath { out.append(StyledLine([("  written to  ", Style(.muted)), (path, .normal)])) }
         }
 
         if !a.idFindings.isEmpty {

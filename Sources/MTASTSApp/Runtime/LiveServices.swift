@@ -4,18 +4,13 @@ import MTASTSProbe
 import MTASTSStore
 
 /// The real world: the SQLite workspace and live checks over the network.
-public struct LiveServices: AppServices {
-    let workspace: Workspace
+public struct LiveServices: WorkspaceServices {
+    public let workspace: Workspace
     let checker: BulkChecker
 
     public init(workspace: Workspace, checker: BulkChecker) {
         self.workspace = workspace
         self.checker = checker
-    }
-
-    public func loadRows() async throws -> [DomainRow] {
-        let now = Date()
-        return try workspace.domainSummaries().map { DomainRow(summary: $0, now: now) }
     }
 
     public func check(_ domains: [String], report: @escaping @Sendable (DomainReport) -> Void) async {
@@ -24,32 +19,6 @@ public struct LiveServices: AppServices {
             _ = try? workspace.save(observation)
             report(Evaluator.evaluate(observation, at: Date()))
         }
-    }
-
-    public func loadReport(_ domain: String) async -> DomainReport? {
-        guard let observation = try? workspace.latestObservation(domain: domain) else { return nil }
-        return Evaluator.evaluate(observation, at: Date())
-    }
-
-    public func add(_ names: [String]) async throws -> (added: [String], existing: [String], invalid: [String]) {
-        let result = try workspace.add(domains: names)
-        return (result.added, result.existing, result.invalid)
-    }
-
-    public func remove(_ name: String) async throws {
-        _ = try workspace.remove(domain: name)
-    }
-
-    public func loadTLSRPT(_ domain: String) async throws -> ReportsPaneData {
-        try ReportsLoader(workspace: workspace).pane(domain, now: Date())
-    }
-
-    public func loadFailureDetails(_ domain: String, bucket: TLSRPTFailureBucket) async throws -> [StoredFailureDetail] {
-        try ReportsLoader(workspace: workspace).details(domain, bucket: bucket, now: Date())
-    }
-
-    public func loadTriage() async throws -> [DomainReportTotals] {
-        try ReportsLoader(workspace: workspace).triage(now: Date())
     }
 }
 

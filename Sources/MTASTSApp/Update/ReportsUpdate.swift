@@ -90,6 +90,18 @@ enum ReportsUpdate {
         return [.loadTLSRPT(domain)]
     }
 
+    /// A fresh check changes what explains the failure groups: reload the Reports pane of the
+    /// domain when it is on screen, forget it otherwise (read again when next shown).
+    static func afterCheck(_ state: inout AppState, _ domain: String) -> [Effect] {
+        guard state.tlsrpt.panes[domain] != nil else { return [] }
+        guard case .detail(domain) = state.screen, state.pane == .reports, !state.tlsrpt.loading.contains(domain) else {
+            state.tlsrpt.panes[domain] = nil
+            return []
+        }
+        state.tlsrpt.loading.insert(domain)
+        return [.loadTLSRPT(domain)]
+    }
+
     static func loaded(_ state: inout AppState, _ data: ReportsPaneData) -> [Effect] {
         state.tlsrpt.loading.remove(data.domain)
         state.tlsrpt.panes[data.domain] = data

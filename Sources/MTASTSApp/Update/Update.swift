@@ -36,7 +36,7 @@ public enum AppUpdate {
             state.reports[report.domain] = report
             state.upsert(DomainRow(report: report))
             state.refreshVisible()
-            return []
+            return ReportsUpdate.afterCheck(&state, report.domain)
         case .reportLoaded(let report):
             state.reports[report.domain] = report
             return []

@@ -81,16 +81,19 @@ enum ReportsPaneView {
                 (" " + DisplayWidth.pad(b.organization, to: 16), .normal),
                 (String(format: " %6d sessions", b.failedSessions), Style(.fail)),
             ]))
+            let reported = "reported since \(UTCDay(b.firstReported).string)"
             if let finding = group.explanation {
-                let since = group.explainedSince.map { ", live since \(UTCDay($0).string)" } ?? ", live now"
+                let since = group.explainedSince.map { "live since \(UTCDay($0).string)" } ?? "live now"
                 out.append(StyledLine([
                     ("      explained by ", Style(.muted)), (finding.code.rawValue, Style(theme.role(finding.severity), bold: true)),
-                    (" on \(finding.subject)\(since)", Style(.muted)),
+                    // The MX is on the group line; name the subject only when it is something else.
+                    ((finding.subject.lowercased() == b.receivingMX ? "" : " on \(finding.subject)") + " (\(since)); \(reported)",
+                     Style(.muted)),
                 ]))
             } else {
                 let hint = b.type.relatedFindingCodes.isEmpty ? "not checked by mtasts (DANE/DNSSEC or unknown type)"
                     : "no live finding explains it (fixed since, or seen only by this sender)"
-                out.append(StyledLine("      \(hint)", Style(.muted)))
+                out.append(StyledLine("      \(hint); \(reported)", Style(.muted)))
             }
         }
         return (out, selectedLine)

@@ -42,7 +42,7 @@ public struct PlanVerification: Codable, Sendable, Hashable {
         }
         let stageMatches = report.liveStage == plan.target.expectedStage
         var delays: [String] = []
-        let ttl = observation.stsTXT.ttl ?? observation.mx.ttl
+        let ttl = observation.stsTXT.ttl
         if !recordMatches {
             delays.append("DNS: resolvers keep the old `_mta-sts` answer up to its TTL" + (ttl.map { " (\($0) s here)" } ?? "")
                 + ", and a negative answer up to the zone's SOA minimum; secondaries update after the serial changes.")

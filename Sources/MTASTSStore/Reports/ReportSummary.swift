@@ -41,6 +41,8 @@ public struct ReportSummary: Codable, Sendable, Hashable {
     public var byReceivingMX: [Count]
     public var byOrganization: [Organization]
     public var groups: [TLSRPTFailureBucket]
+    /// Without a domain: the policy domains with failures, worst first (empty for one domain).
+    public var byPolicyDomain: [DomainReportTotals] = []
 
     public init(
         domain: String?, since: Date?, reports: Int = 0, policyDomains: Int = 0, successes: Int = 0, failures: Int = 0,
@@ -61,6 +63,7 @@ public struct ReportSummary: Codable, Sendable, Hashable {
 
     enum CodingKeys: String, CodingKey {
         case domain, since, reports, policyDomains, successes, failures, byResultType, byReceivingMX, byOrganization, groups
+        case byPolicyDomain
     }
 
     /// Every key is written, `null` for no domain or no `since` (the documented JSON shape).
@@ -76,6 +79,7 @@ public struct ReportSummary: Codable, Sendable, Hashable {
         try c.encode(byReceivingMX, forKey: .byReceivingMX)
         try c.encode(byOrganization, forKey: .byOrganization)
         try c.encode(groups, forKey: .groups)
+        try c.encode(byPolicyDomain, forKey: .byPolicyDomain)
     }
 }
 

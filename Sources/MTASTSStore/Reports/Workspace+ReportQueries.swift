@@ -7,7 +7,7 @@ extension Workspace {
     /// for `domain` (every domain when `nil`) over reports that end after `since`.
     public func reportSummary(domain: String? = nil, since: Date? = nil) throws -> ReportSummary {
         let filter = ReportFilter(domain: domain, since: since)
-        return try writer.read { db in
+        var summary = try writer.read { db in
             var summary = ReportSummary(domain: filter.domain, since: since)
             if let row = try Row.fetchOne(db, sql: """
                 SELECT COUNT(DISTINCT p.report_row) AS reports, COUNT(DISTINCT p.policy_domain) AS domains,
@@ -32,6 +32,8 @@ extension Workspace {
             summary.byReceivingMX = Self.counts(summary.groups) { $0.receivingMX ?? "(unnamed)" }
             return summary
         }
+        if domain == nil { summary.byPolicyDomain = try domainsWithFailures(since: since ?? .distantPast) }
+        return summary
     }
 
     /// Successes and failures per UTC day for the `days` days ending with `last` (oldest first,

@@ -28,7 +28,7 @@ extension Workspace {
     public func move(
         domain: String, to target: RolloutTarget, report: DomainReport?, override: GateOverride = GateOverride(),
         operator: String, settings: RolloutSettings? = nil, plannedMX: [String]? = nil, webroot: String? = nil,
-        now: Date = Date(), id: String? = nil
+        policyText: String? = nil, now: Date = Date(), id: String? = nil
     ) throws -> RolloutMove {
         let name = DomainName.key(domain)
         let previous = try plan(domain: name)
@@ -39,7 +39,9 @@ extension Workspace {
         let webroot = try webroot ?? previous?.webroot ?? setting(Self.webrootSetting)
         let plan = RolloutPlanner.plan(
             domain: name, target: target, mx: mx, settings: effectiveSettings, plannedMX: plannedMX, webroot: webroot,
-            previous: previous, liveID: report?.stsRecord?.id, now: now, id: id ?? PolicyID.make(at: now))
+            previous: previous, liveID: report?.stsRecord?.id,
+            freshID: PolicyIDDiscipline.findings(domain: name, history: history).contains(.policyIDNotBumped),
+            policyText: policyText, now: now, id: id ?? PolicyID.make(at: now))
         let gate = RolloutGate.evaluate(GateInput(
             domain: name, to: target, report: report, plan: plan, history: history, settings: effectiveSettings,
             reportTotals: try soakTotals(domain: name, history: history, now: now), now: now))

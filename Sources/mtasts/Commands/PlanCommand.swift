@@ -34,6 +34,8 @@ struct PlanSetCommand: AsyncParsableCommand {
     @Option(name: .customLong("soak-days"), help: "Soak period in testing before enforce (days, default 14).") var soakDays: Double?
     @Option(name: .customLong("webroot"), help: "Write the policy file to <dir>/<domain>/.well-known/mta-sts.txt.") var webroot: String?
     @Option(name: .customLong("new-mx"), help: "MX hosts being migrated to (repeatable): the policy covers old and new.") var newMX: [String] = []
+    @Option(name: .customLong("policy-file"), help: ArgumentHelp("Use this policy file (or - for stdin) instead of the generated one; it must be valid and in the target mode.", valueName: "path"))
+    var policyFile: String?
 
     @OptionGroup var rollout: RolloutOptions
     @OptionGroup var workspace: WorkspaceOptions
@@ -57,9 +59,27 @@ struct PlanSetCommand: AsyncParsableCommand {
         if let soakDays { settings.soakSeconds = soakDays * 86_400 }
         let move = try session.workspace.move(
             domain: session.domain, to: to, report: report, override: GateOverride(typedDomain: confirmDomain, reason: overrideReason),
-            operator: rollout.who, settings: settings, plannedMX: newMX.isEmpty ? nil : newMX, webroot: webroot)
+            operator: rollout.who, settings: settings, plannedMX: newMX.isEmpty ? nil : newMX, webroot: webroot,
+            policyText: try ownPolicy())
         if output.json { try JSONOutput.print(RolloutJSON.Move(move)) } else { RolloutPrinter(style: output.style).printMove(move) }
         try RolloutJSON.status(move).exit()
+    }
+}
+
+extension PlanSetCommand {
+    /// The operator's policy file: valid (RFC 8461 §3.2) and in the target's mode, else exit 3.
+    func ownPolicy() throws -> String? {
+        guard let policyFile else { return nil }
+        let text = String(decoding: try Input.read(path: policyFile, maxSize: 64 * 1024).bytes, as: UTF8.self)
+        let parsed = PolicyParser.parse(text, subject: policyFile)
+        guard parsed.isValid, let policy = parsed.value else {
+            let errors = parsed.findings.filter { $0.severity == .error }.map { "\($0.code.rawValue): \($0.message)" }
+            throw UsageFailure("\(policyFile) is not a valid policy: \(errors.joined(separator: "; "))")
+        }
+        guard policy.mode == to.mode else {
+            throw UsageFailure("\(policyFile) has mode \(policy.mode.rawValue), the target is \(to.rawValue)")
+        }
+        return text
     }
 }
 

@@ -14,7 +14,9 @@ struct ReportsSummaryCommand: ParsableCommand {
             reports ending after it count. --json prints {"domain", "since", "reports", "policyDomains", \
             "successes", "failures", "byResultType": [{"name", "failedSessions"}], "byReceivingMX": [...], \
             "byOrganization": [{"name", "reports", "successes", "failures"}], "groups": [{"resultType", \
-            "receivingMX", "organization", "failedSessions", "details", "firstReported", "lastReported"}]}.
+            "receivingMX", "organization", "failedSessions", "details", "firstReported", "lastReported"}], \
+            "byPolicyDomain": [{"domain", "reports", "successes", "failures", "worstResultType", "lastFailure"}] \
+            (all domains only)}. Text tables show --limit rows (default 10, 0 for all).
             """)
 
     @Argument(help: "The policy domain (default: every domain).")
@@ -22,6 +24,9 @@ struct ReportsSummaryCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("Only reports ending after this: 7d, 24h, 2w, or YYYY-MM-DD.", valueName: "age|date"))
     var since: String?
+
+    @Option(name: .long, help: "Rows per table in text output (0: all).")
+    var limit = 10
 
     @OptionGroup var workspaceOptions: WorkspaceOptions
     @OptionGroup var output: OutputOptions
@@ -39,7 +44,7 @@ struct ReportsSummaryCommand: ParsableCommand {
         if output.json {
             try JSONOutput.print(summary)
         } else {
-            for line in ReportSummaryPrinter(style: output.style).lines(summary) { print(line) }
+            for line in ReportSummaryPrinter(style: output.style, limit: limit > 0 ? limit : nil).lines(summary) { print(line) }
         }
     }
 }

@@ -156,14 +156,10 @@ struct TLSRPTReportRejectionTests {
         #expect(error.kind == .tooLarge && error.path == "$")
     }
 
-    @Test("a 5 MB string member is refused quickly")
-    func hugeStringFast() throws {
+    @Test("a 5 MB string member is refused as too large")
+    func hugeString() throws {
         let json = Array((#"{"organization-name": ""# + String(repeating: "x", count: 5 * 1024 * 1024) + #""}"#).utf8)
-        let clock = ContinuousClock()
-        var result: Result<ParsedTLSRPTReport, TLSRPTReportError>?
-        let elapsed = clock.measure { result = TLSRPTReportParser.parse(json) }
-        #expect(result?.failureValue?.kind == .tooLarge)
-        #expect(elapsed < .seconds(2))
+        #expect(TLSRPTReportParser.parse(json).failureValue?.kind == .tooLarge)
     }
 }
 
