@@ -57,6 +57,39 @@ struct CheckCLITests {
         let result = try CLIRunner.run(["check", "example.test"] + options)
         #expect(result.status == 3, "\(options): \(result.stderr)")
     }
+
+    @Test("--save stores the observations (adding the domain); --all re-checks the workspace; status and domains list see them")
+    func saveAndAll() throws {
+        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("mtasts-check-save-\(UUID()).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: workspace + suffix) } }
+        let saved = try CLIRunner.run(["check", "good.lab.test", "--save", "--workspace", workspace] + labArguments())
+        #expect(saved.status == 0, "\(saved.stderr)")
+        #expect(saved.stderr.contains("added to the workspace: good.lab.test"))
+        let listed = try CLIRunner.run(["domains", "list", "--json", "--workspace", workspace])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.count == 1)
+        let latest = try #require(rows.first?["latest"] as? [String: Any], "the observation was stored")
+        #expect(latest["liveStage"] as? String == "enforce")
+
+        #expect(try CLIRunner.run(["domains", "add", "expired-mx.lab.test", "--workspace", workspace]).status == 0)
+        let all = try CLIRunner.run(["check", "--all", "--json", "--workspace", workspace] + labArguments())
+        #expect(all.status == 2, "expired-mx.lab.test has errors")
+        let reports = try #require(try JSONSerialization.jsonObject(with: Data(all.stdout.utf8)) as? [[String: Any]])
+        #expect(Set(reports.compactMap { $0["domain"] as? String }) == ["good.lab.test", "expired-mx.lab.test"])
+        let status = try CLIRunner.run(["status", "--json", "--workspace", workspace])
+        let lines = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [[String: Any]])
+        #expect(lines.count == 2)
+        #expect(lines.allSatisfy { $0["liveStage"] is String }, "both domains have a stored live stage: \(status.stdout)")
+    }
+
+    @Test("--all on an empty workspace is a usage error")
+    func allEmpty() throws {
+        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("mtasts-check-empty-\(UUID()).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: workspace + suffix) } }
+        let result = try CLIRunner.run(["check", "--all", "--workspace", workspace])
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("the workspace has no domains"))
+    }
 }
 
 /// The lab's settings for CLI tests ($LAB_DIR/lab.env).

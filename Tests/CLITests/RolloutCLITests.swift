@@ -65,7 +65,7 @@ struct RolloutCLITests {
         #expect(try CLIRunner.run(["domains", "add", "a.example", "b.example", "--workspace", path]).status == 0)
         let text = try CLIRunner.run(["status", "--workspace", path])
         #expect(text.status == 0)
-        #expect(text.stdout.contains("a.example  -         -         [verify] check the domain first (r)"))
+        #expect(text.stdout.contains("a.example  -         -         [verify] check the domain first (r in the UI, mtasts check --save D)"))
         let json = try CLIRunner.run(["status", "--json", "--workspace", path])
         let lines = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
         #expect(lines.count == 2)

@@ -52,7 +52,7 @@ public enum RolloutAdvisor {
         domain: String, report: DomainReport?, plan: RolloutPlan?, verification: PlanVerification?, soak: TimeInterval?,
         settings: RolloutSettings, earliestRemoval: Date?, migration: [MXMigrationStep]?, idFindings: [Finding], now: Date
     ) -> RolloutStep {
-        guard let report else { return RolloutStep(.verify, "check the domain first (r)") }
+        guard let report else { return RolloutStep(.verify, "check the domain first (r in the UI, mtasts check --save D)") }
         if let notBumped = idFindings.first(where: { $0.code == .policyIDNotBumped }) {
             return RolloutStep(.fix, "publish a new id: \(notBumped.message)")
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MTASTSCore
 import MTASTSProbe
+import MTASTSStore
 import NIOPosix
 
 /// `mtasts check DOMAIN...`: observe domains live and print their reports.
@@ -10,9 +11,11 @@ struct CheckCommand: AsyncParsableCommand {
         commandName: "check",
         abstract: "Check domains live: DNS, the policy over HTTPS, every MX over SMTP STARTTLS.",
         discussion: """
-            Domains come from the arguments, from --file (one per line, # comments), or from \
-            standard input when neither is given. Output is grouped as DNS, Policy, Certificates \
-            and MX / STARTTLS; --json prints one DomainReport per domain as a JSON array.
+            Domains come from the arguments, from --file (one per line, # comments), from the \
+            workspace with --all, or from standard input when none of these is given. Output is \
+            grouped as DNS, Policy, Certificates and MX / STARTTLS; --json prints one DomainReport \
+            per domain as a JSON array. --save stores the observations in the workspace (for \
+            `mtasts status`, the terminal UI and the history), e.g. from cron.
             """)
 
     @Argument(help: "Domains to check.")
@@ -24,19 +27,43 @@ struct CheckCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print timing, probe counts and peak memory to stderr (benchmarks).")
     var stats = false
 
+    @Flag(name: .long, help: "Store the observations in the workspace, adding domains not yet in it.")
+    var save = false
+
+    @Flag(name: .long, help: "Check every domain of the workspace (implies --save).")
+    var all = false
+
+    @OptionGroup var workspaceOptions: WorkspaceOptions
+
     @OptionGroup var probe: ProbeOptions
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        let list = try DomainList.read(arguments: domains, file: file)
+        let workspace = save || all ? try workspaceOptions.open() : nil
+        var list: [String]
+        if let workspace, all {
+            list = try workspace.domains().map(\.name)
+            if !domains.isEmpty || file != nil { list += try DomainList.read(arguments: domains, file: file) }
+            guard !list.isEmpty else { throw UsageFailure("the workspace has no domains (mtasts domains add D...)") }
+        } else {
+            list = try DomainList.read(arguments: domains, file: file)
+        }
+        if let workspace {
+            let added = try workspace.add(domains: list, note: "added by mtasts check --save").added
+            var seen: Set<String> = []
+            list = list.filter { seen.insert($0).inserted }
+            if !added.isEmpty, !output.json { FileHandle.standardError.write(Data("added to the workspace: \(added.joined(separator: ", "))\n".utf8)) }
+        }
+        let domainList = list
         let environment = try probe.makeEnvironment()
         let started = ContinuousClock.now
         let observations = await environment.bulk.check(list) { index, observation in
-            if list.count > 1, isatty(STDERR_FILENO) == 1 {
+            if domainList.count > 1, isatty(STDERR_FILENO) == 1 {
                 FileHandle.standardError.write(Data("checked \(observation.domain)\n".utf8))
             }
         }
         let elapsed = ContinuousClock.now - started
+        if let workspace { _ = try workspace.save(observations) }
         let reports = observations.map { Evaluator.evaluate($0, at: Date()) }
         if stats {
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18

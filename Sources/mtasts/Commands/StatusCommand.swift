@@ -35,6 +35,10 @@ struct StatusCommand: ParsableCommand {
                 blockers: a.gate?.blockers.map(\.code.rawValue) ?? [], warnings: a.gate?.warnings.map(\.code.rawValue) ?? []))
         }
         if output.json { return try JSONOutput.print(lines) }
+        guard !lines.isEmpty else {
+            print("no domains in the workspace: mtasts domains add DOMAIN... (or mtasts import FILE)")
+            return
+        }
         let width = max(lines.map(\.domain.count).max() ?? 6, 6)
         print("DOMAIN".padding(toLength: width, withPad: " ", startingAt: 0) + "  LIVE      PLAN      NEXT")
         for line in lines {
