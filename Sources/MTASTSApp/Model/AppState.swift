@@ -149,7 +149,11 @@ public struct AppState: Sendable {
 
     /// Replaces or adds the row for a domain.
     public mutating func upsert(_ row: DomainRow) {
-        if let index = rows.firstIndex(where: { $0.name == row.name }) { rows[index] = row } else { rows.append(row) }
+        if let index = rows.firstIndex(where: { $0.name == row.name }) {
+            rows[index] = row.keepingWorkspaceData(of: rows[index])
+        } else {
+            rows.append(row)
+        }
     }
 
     /// Counts per live stage (unchecked under `nil`), for the status bar.

@@ -2,7 +2,8 @@ import MTASTSCore
 
 /// The `/` filter of the domain list. Terms are ANDed; each is free text (part of the domain
 /// name) or a qualifier: `stage:testing`, `status:fail|warn|ok|unchecked`, `code:mx-cert`
-/// (prefix of the worst finding's code), `mx:host` (domains using that MX host). `!` before a
+/// (prefix of the worst finding's code), `mx:host` (domains using that MX host), `plan:enforce`
+/// (the rollout plan's target), `tlsrpt:fail` (failures reported in the last 7 days). `!` before a
 /// term inverts it.
 public struct DomainFilter: Sendable, Equatable {
     public enum Term: Sendable, Equatable {
@@ -11,6 +12,8 @@ public struct DomainFilter: Sendable, Equatable {
         case status(String)
         case code(String)
         case mx(String)
+        case plan(String)
+        case reported
     }
 
     public var terms: [(term: Term, inverted: Bool)]
@@ -33,6 +36,8 @@ public struct DomainFilter: Sendable, Equatable {
                 case "status": return (.status(parts[1]), inverted)
                 case "code": return (.code(parts[1]), inverted)
                 case "mx": return (.mx(parts[1]), inverted)
+                case "plan": return (.plan(parts[1]), inverted)
+                case "tlsrpt" where parts[1] == "fail": return (.reported, inverted)
                 default: break
                 }
             }
@@ -60,6 +65,8 @@ public struct DomainFilter: Sendable, Equatable {
             }
         case .code(let code): return row.worstCode?.rawValue.hasPrefix(code) ?? false
         case .mx(let host): return row.mxHosts.contains { $0.contains(host) }
+        case .plan(let target): return row.plannedStage?.rawValue.hasPrefix(target) ?? (target == "-")
+        case .reported: return (row.reportedFailures ?? 0) > 0
         }
     }
 }

@@ -16,6 +16,12 @@ public struct DomainRow: Sendable, Equatable {
     public var checkedAt: Date?
     /// `testing`/`enforce` readiness as the report says (nil when unchecked).
     public var enforceReady: Bool?
+    /// The stage the operator's rollout plan aims at (nil without a plan). Workspace data, not
+    /// part of a check: kept when a check replaces the row.
+    public var plannedStage: RolloutTarget?
+    /// Failed sessions senders reported (TLS-RPT, RFC 8460) in the last 7 days; nil when none
+    /// were reported. Workspace data, kept when a check replaces the row.
+    public var reportedFailures: Int?
 
     public init(name: String, stage: LiveStage? = nil, worstSeverity: Severity? = nil, worstCode: FindingCode? = nil,
                 errorCount: Int = 0, warningCount: Int = 0, expiryDays: Int? = nil, mxHosts: [String] = [],
@@ -43,4 +49,12 @@ public struct DomainRow: Sendable, Equatable {
     }
 
     public var isChecked: Bool { checkedAt != nil }
+
+    /// This row with the workspace data (plan, reported failures) of `previous` when it has none.
+    func keepingWorkspaceData(of previous: DomainRow) -> DomainRow {
+        var row = self
+        row.plannedStage = row.plannedStage ?? previous.plannedStage
+        row.reportedFailures = row.reportedFailures ?? previous.reportedFailures
+        return row
+    }
 }

@@ -177,6 +177,9 @@ enum RolloutUpdate {
     static func store(_ state: inout AppState, _ panel: RolloutPanelData) {
         state.rollout.busy[panel.domain] = nil
         state.rollout.panels[panel.domain] = panel
+        if let index = state.rows.firstIndex(where: { $0.name == panel.domain }) {
+            state.rows[index].plannedStage = panel.assessment.plan?.target
+        }
         if panel.fresh, let report = panel.report {
             state.reports[report.domain] = report
             state.upsert(DomainRow(report: report))

@@ -10,8 +10,7 @@ public protocol WorkspaceServices: AppServices {
 
 extension WorkspaceServices {
     public func loadRows() async throws -> [DomainRow] {
-        let now = Date()
-        return try workspace.domainSummaries().map { DomainRow(summary: $0, now: now) }
+        try WorkspaceRows.load(from: workspace, now: Date())
     }
 
     public func loadReport(_ domain: String) async -> DomainReport? {
@@ -38,5 +37,22 @@ extension WorkspaceServices {
 
     public func loadTriage() async throws -> [DomainReportTotals] {
         try ReportsLoader(workspace: workspace).triage(now: Date())
+    }
+}
+
+/// The domain list's rows as stored: every domain's summary row, its planned stage and the
+/// failures reported for it in the last 7 days (three queries, whatever the number of domains).
+public enum WorkspaceRows {
+    public static func load(from workspace: Workspace, now: Date) throws -> [DomainRow] {
+        let plans = try workspace.plans()
+        let failures = Dictionary(
+            try workspace.domainsWithFailures(since: now.addingTimeInterval(-7 * 86_400)).map { ($0.domain, $0.failures) },
+            uniquingKeysWith: +)
+        return try workspace.domainSummaries().map { summary in
+            var row = DomainRow(summary: summary, now: now)
+            row.plannedStage = plans[summary.name]?.target
+            row.reportedFailures = failures[summary.name]
+            return row
+        }
     }
 }

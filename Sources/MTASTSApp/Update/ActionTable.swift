@@ -73,7 +73,7 @@ public enum ActionTable {
         Action(.triage, [.character("T")], "T", footer: "triage",
                "triage: every domain with TLS-RPT failures in the last 30 days, worst first", on: [.list]),
         Action(.filter, [.character("/")], "/", footer: "filter",
-               "filter: text, stage:testing, status:fail|warn|ok|unchecked, code:mx-cert, mx:host, ! inverts",
+               "filter: text, stage:testing, status:fail|warn|ok|unchecked, code:mx-cert, mx:host, plan:enforce (plan:- none), tlsrpt:fail, ! inverts",
                on: [.list]),
         Action(.clearFilter, [.escape], "Esc", "clear the filter", on: [.list]),
         Action(.sort, [.character("s")], "s", footer: "sort", "sort by name, worst finding, stage, cert expiry, last check",

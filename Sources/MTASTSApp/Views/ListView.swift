@@ -3,7 +3,8 @@ import MTASTSCore
 import TerminalUI
 
 /// The domain list: one line per domain with live stage, worst finding, earliest certificate
-/// expiry, MX hosts (and how widely they are shared), last check.
+/// expiry, MX hosts (and how widely they are shared), on wide terminals the planned stage and the
+/// TLS-RPT failures of the last week, last check.
 enum ListView {
     static func draw(_ state: AppState, _ theme: Theme, into canvas: inout Canvas, rect: Rect) {
         let (titleRect, rest) = rect.splitTop(1)
@@ -36,6 +37,9 @@ enum ListView {
             .init("DOMAIN"), .init("STAGE", width: 9), .init("WORST FINDING", width: wide ? 34 : 24),
             .init("CERT", width: 5, alignRight: true), .init("MX", width: wide ? 10 : 6),
         ]
+        // Wide terminals also show the rollout plan and the TLS-RPT failures of the last week.
+        let rollout = rect.width >= 124
+        if rollout { columns += [.init("PLAN", width: 8), .init("TLS-RPT 7d", width: 10, alignRight: true)] }
         if wide || rect.width >= 88 { columns.append(.init("CHECKED", width: 8, alignRight: true)) }
         let table = Table(columns: columns)
         table.draw(into: &canvas, rect: tableRect, count: state.visible.count, state: state.list) { index in
@@ -64,6 +68,14 @@ enum ListView {
             let shared = row.mxHosts.map { state.mxUse[$0] ?? 1 }.max() ?? 1
             let mxText = row.mxHosts.isEmpty ? "-" : "\(row.mxHosts.count)" + (shared > 1 ? (theme.glyphs.ascii ? " <>\(shared)" : " ⇄\(shared)") : "")
             items.append(.init(mxText, Style(shared > 1 ? .accent : .normal)))
+            if rollout {
+                items.append(.init(row.plannedStage?.rawValue ?? "-", Style(row.plannedStage == nil ? .muted : .normal)))
+                if let failures = row.reportedFailures, failures > 0 {
+                    items.append(.init("\(theme.glyphs.fail) \(failures)", Style(.fail)))
+                } else {
+                    items.append(.init("-", Style(.muted)))
+                }
+            }
             items.append(.init(row.isChecked ? Theme.age(row.checkedAt, now: state.now) : "-", Style(.muted)))
             return items
         }

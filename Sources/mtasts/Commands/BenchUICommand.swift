@@ -48,8 +48,7 @@ struct BenchUICommand: ParsableCommand {
         var canvas = Canvas(width: 1, height: 1)
         let firstFrame = try clock.measure {
             let opened = try Workspace.open(path: path)
-            let now = Date()
-            let rows = try opened.domainSummaries().map { DomainRow(summary: $0, now: now) }
+            let rows = try WorkspaceRows.load(from: opened, now: Date())
             _ = AppUpdate.update(&state, .loaded(rows))
             canvas = AppView.render(state)
         }
