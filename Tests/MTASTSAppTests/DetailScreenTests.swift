@@ -26,6 +26,15 @@ struct DetailScreenTests {
         #expect(app.state.screen == .list)
     }
 
+    @Test("DNS pane: an MX host's TLSA records with their DNSSEC status; none shown without them")
+    func tlsaInDNSPane() {
+        let secure = open("secure.example")
+        let line = secure.lines.first { $0.contains("TLSA _25._tcp.mx.secure.example") }
+        #expect(line?.contains("DANE senders use it instead of MTA-STS") == true)
+        #expect(secure.lines.contains { $0.contains("3 1 1 5e5e") })
+        #expect(!open("example.com").text.contains("TLSA"))
+    }
+
     @Test("Tab reaches the Policy pane: the file verbatim with the bad line marked and the fix")
     func policyPane() {
         var app = open("typo.example")

@@ -337,6 +337,8 @@ WWW_DIR="$LAB_DIR/www"
 LAB_ZONE_BODY=""      # filled by rr(), written by write_zones()
 SECURE_ZONE_BODY=""
 VHOSTS_FILE="$LAB_DIR/nginx/vhosts.conf"
+# Any SHA-256 value will do: the checker records TLSA records, it does not match them.
+DANE_SAMPLE_HASH=8cb0fc6c527506a053f4f14c8464bebbd6dede2738d11468dd953d7d6a3021f1
 
 # rr OWNER TYPE RDATA...: one record (absolute owner name without the final dot).
 rr() {
@@ -555,6 +557,11 @@ EOF
 
   # The DNSSEC-signed zone.
   standard good.secure.test enforce mx-good.lab.test
+
+  # DANE (RFC 7672): TLSA records for port 25, recorded by the checker beside each MX host;
+  # one in the unsigned zone (senders ignore it) and one in the signed zone (authenticated).
+  rr _25._tcp.mx-good.lab.test TLSA 3 1 1 "$DANE_SAMPLE_HASH"
+  rr _25._tcp.mx.secure.test TLSA 3 1 1 "$DANE_SAMPLE_HASH"
 
   # rollout.lab.test: walked none -> testing -> enforce -> ... by the rollout end-to-end test,
   # which rewrites its zone (set-zone) and policy (set-policy). Starts with no MTA-STS: MX hosts

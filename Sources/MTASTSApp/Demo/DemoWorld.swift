@@ -93,7 +93,10 @@ public enum DemoWorld {
                     transcript: ["S: 220 \(mxHost) ESMTP", "C: EHLO mtasts-checker.invalid"])
                 return MXHostObservation(
                     host: mxHost, ipv4: DNSLookup(status: .ok, records: [address], ttl: 300),
-                    ipv6: DNSLookup(status: .nodata), probes: [probe])
+                    ipv6: DNSLookup(status: .nodata), probes: [probe],
+                    tlsa: signed  // a signed zone also publishes DANE for its MX (RFC 7672)
+                        ? DNSLookup(status: .ok, records: ["3 1 1 " + String(repeating: "5e", count: 32)], ttl: 300, authenticated: true)
+                        : DNSLookup(status: .nxdomain))
             }
             return Observation(
                 domain: name, observedAt: observedAt, resolver: "demo (recorded)", mx: mxLookup, stsTXT: sts, tlsrptTXT: tlsrpt,

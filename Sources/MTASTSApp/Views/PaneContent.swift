@@ -64,6 +64,12 @@ enum PaneContent {
             let host = o.mxHosts.first { MXMatcher.normalize($0.host) == record.host }
             let addresses = host.map { $0.addresses.isEmpty ? "no address" : $0.addresses.joined(separator: ", ") } ?? ""
             out.append(StyledLine("  \(record.preference) \(record.exchange)  \(addresses)"))
+            if let tlsa = host?.tlsa, tlsa.status == .ok, !tlsa.records.isEmpty {
+                let signed = tlsa.authenticated == true ? "DNSSEC \(theme.glyphs.ok): DANE senders use it instead of MTA-STS"
+                    : "not DNSSEC-authenticated: senders ignore it"
+                out.append(StyledLine("      TLSA _25._tcp.\(record.host) (\(signed))", Style(.muted)))
+                for tlsaRecord in tlsa.records { out.append(StyledLine("        \(tlsaRecord)", Style(.muted))) }
+            }
         }
         out.append(field("_mta-sts", lookupText(o.stsTXT) { $0.records.map { "\"" + $0.strings.joined(separator: "\" \"") + "\"" }.joined(separator: " | ") }))
         out.append(field("_smtp._tls", lookupText(o.tlsrptTXT) { $0.records.map { "\"" + $0.strings.joined(separator: "\" \"") + "\"" }.joined(separator: " | ") }))

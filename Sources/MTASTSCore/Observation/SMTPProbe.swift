@@ -38,12 +38,19 @@ public struct MXHostObservation: Codable, Sendable, Hashable {
     public var ipv4: DNSLookup<String>
     public var ipv6: DNSLookup<String>
     public var probes: [SMTPProbe]
+    /// TLSA records at `_25._tcp.<host>` (RFC 7672 §2.2, RFC 6698 §2.3 presentation
+    /// `usage selector type hex`). Senders that do DANE use them instead of the MTA-STS policy
+    /// when the answer is DNSSEC-authenticated (RFC 8461 §2). Nil in observations made before it
+    /// was recorded.
+    public var tlsa: DNSLookup<String>?
 
-    public init(host: String, ipv4: DNSLookup<String>, ipv6: DNSLookup<String>, probes: [SMTPProbe]) {
+    public init(host: String, ipv4: DNSLookup<String>, ipv6: DNSLookup<String>, probes: [SMTPProbe],
+                tlsa: DNSLookup<String>? = nil) {
         self.host = host
         self.ipv4 = ipv4
         self.ipv6 = ipv6
         self.probes = probes
+        self.tlsa = tlsa
     }
 
     public var addresses: [String] { ipv4.records + ipv6.records }

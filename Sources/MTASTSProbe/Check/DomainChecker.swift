@@ -71,6 +71,8 @@ public struct DomainChecker: Sendable {
     func probeHost(_ host: String) async -> MXHostObservation {
         async let v4 = resolver.ipv4(host)
         async let v6 = resolver.ipv6(host)
+        // DANE for SMTP is always published for port 25 (RFC 7672 §2.2), whatever port a lab uses.
+        async let dane = resolver.tlsa(host: host, port: 25)
         let (ipv4, ipv6) = await (v4, v6)
         let addresses = Array((ipv4.records + ipv6.records).prefix(maxAddressesPerHost))
         let probes = await withTaskGroup(of: (Int, SMTPProbe).self) { group in
@@ -83,7 +85,7 @@ public struct DomainChecker: Sendable {
             for await result in group { results.append(result) }
             return results.sorted { $0.0 < $1.0 }.map(\.1)
         }
-        return MXHostObservation(host: host, ipv4: ipv4, ipv6: ipv6, probes: probes)
+        return MXHostObservation(host: host, ipv4: ipv4, ipv6: ipv6, probes: probes, tlsa: await dane)
     }
 
     /// One lookup holding the addresses of both families, for the policy host.

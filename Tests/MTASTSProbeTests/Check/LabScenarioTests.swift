@@ -90,6 +90,25 @@ struct LabScenarioTests {
         #expect(!secure.findings.contains(.dnssecUnsigned))
     }
 
+    @Test("TLSA records of each MX host (port 25) are recorded with their DNSSEC status")
+    func dane() async throws {
+        let lab = try Lab.require()
+        let observation = try await Self.checker(lab).check("good.lab.test")
+        let hash = "8cb0fc6c527506a053f4f14c8464bebbd6dede2738d11468dd953d7d6a3021f1"
+        let good = try #require(observation.mxHosts.first { $0.host == "mx-good.lab.test" }?.tlsa)
+        #expect(good.status == .ok)
+        #expect(good.records == ["3 1 1 \(hash)"])
+        #expect(good.authenticated != true, "lab.test is unsigned: DANE senders ignore it")
+        let other = try #require(observation.mxHosts.first { $0.host == "mx-good2.lab.test" }?.tlsa)
+        #expect(other.status != .ok && other.records.isEmpty)
+        let settings = ProbeSettings()
+        let resolver = DNSResolver.make(server: try DNSServerAddress.parse(lab.resolver), settings: settings,
+                                        group: MultiThreadedEventLoopGroup.singleton)
+        let signed = await resolver.tlsa(host: "mx.secure.test", port: 25)
+        #expect(signed.records == ["3 1 1 \(hash)"])
+        #expect(signed.authenticated == true)
+    }
+
     @Test("domains sharing MX hosts probe each MX address once per run")
     func sharedProbes() async throws {
         let checker = try Self.checker(try Lab.require())
