@@ -96,7 +96,11 @@ enum RolloutContent {
         if let steps = a.mxMigration {
             header("MX change: safe order (RFC 8461 §8.1)")
             for step in steps {
-                out.append(StyledLine([("  \(step.done ? g.ok : (g.ascii ? "[ ]" : "·")) \(step.number). ", Style(step.done ? .ok : .muted)), (step.text, .normal)]))
+                let mark = "  \(step.done ? g.ok : (g.ascii ? "[ ]" : "·")) \(step.number). "
+                let indent = String(repeating: " ", count: DisplayWidth.of(mark))
+                let lines = TextWrap.wrap(step.text, width: max(width - indent.count, 10))
+                out.append(StyledLine([(mark, Style(step.done ? .ok : .muted)), (lines.first ?? "", .normal)]))
+                for line in lines.dropFirst() { out.append(StyledLine(indent + line)) }
             }
         }
         if let gate = a.gate {
