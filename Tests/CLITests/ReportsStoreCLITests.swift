@@ -45,6 +45,28 @@ struct ReportsStoreCLITests {
         #expect(only.status == 2, "every item bad")
     }
 
+    @Test("--mda (delivery pipe): a bad report still exits 0, a workspace that cannot be written exits 75 (EX_TEMPFAIL)")
+    func mdaExitCodes() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let workspace = directory.appendingPathComponent("w.sqlite").path
+        let bad = try String(contentsOfFile: CLIRunner.example("reports/broken-count-as-string.json"), encoding: .utf8)
+        let piped = try CLIRunner.run(["reports", "ingest", "--mda", "--workspace", workspace, "-"], stdin: bad)
+        #expect(piped.status == 0, "the mail was read; a bounce helps nobody")
+        #expect(piped.stderr.contains("stdin: not a valid TLS-RPT report"))
+        let good = try String(contentsOfFile: examples[0], encoding: .utf8)
+        let stored = try CLIRunner.run(["reports", "ingest", "--mda", "--workspace", workspace, "-"], stdin: good)
+        #expect(stored.status == 0 && stored.stdout.contains("1 stored"))
+        // A directory where the workspace file should be: it cannot be opened.
+        let blocked = directory.appendingPathComponent("blocked.sqlite")
+        try FileManager.default.createDirectory(at: blocked, withIntermediateDirectories: true)
+        let tempfail = try CLIRunner.run(["reports", "ingest", "--mda", "--workspace", blocked.path, "-"], stdin: good)
+        #expect(tempfail.status == 75, "\(tempfail.stderr)")
+        #expect(tempfail.stderr.contains("mtasts: "))
+        let plain = try CLIRunner.run(["reports", "ingest", "--workspace", blocked.path, "-"], stdin: good)
+        #expect(plain.status == 3, "without --mda: could not run")
+    }
+
     @Test("a gzip bomb is refused within the cap and nothing is stored; truncated gzip too")
     func gzipBomb() throws {
         let directory = try temporaryDirectory()

@@ -14,21 +14,40 @@ struct ReportsIngestCommand: ParsableCommand {
             message on standard input (an MDA or sieve pipe). A report already stored (same \
             organization and report-id, RFC 8460 §4.4) counts as a duplicate. Each bad file or \
             message is named on stderr while the others go in; no report is ever half stored. \
-            Exit 0 all stored, 1 some items bad, 2 every item bad, 3 could not run.
+            Exit 0 all stored, 1 some items bad, 2 every item bad, 3 could not run. As a delivery \
+            pipe (`| mtasts reports ingest --mda -` from sieve, procmail or a Postfix pipe), --mda \
+            exits 0 whenever the mail was read, bad reports included (they are named on stderr; \
+            a bounce to the reporter helps nobody), and 75 (EX_TEMPFAIL: the MTA keeps the mail \
+            and retries) when the workspace cannot be opened or written.
             --json prints {"items", "stored", "duplicates", "errors", "failures": [{"source", "kind", "message"}]}.
             """)
 
     @Argument(help: ArgumentHelp("Report files, messages, mboxes, maildirs, or - for standard input.", valueName: "path"))
     var paths: [String] = []
 
+    @Flag(name: .long, help: "Delivery-pipe exit codes: 0 once the mail is read, 75 (EX_TEMPFAIL) when the workspace fails.")
+    var mda = false
+
     @OptionGroup var workspaceOptions: WorkspaceOptions
     @OptionGroup var output: OutputOptions
+
+    /// sysexits.h EX_TEMPFAIL: mail transfer agents keep the message and try again later.
+    static let temporaryFailure: Int32 = 75
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one PATH (or - for standard input)") }
     }
 
     func run() throws {
+        do {
+            try ingest()
+        } catch where mda && !(error is ExitCode) {
+            FileHandle.standardError.write(Data("mtasts: \(error)\n".utf8))
+            throw ExitCode(Self.temporaryFailure)
+        }
+    }
+
+    private func ingest() throws {
         let workspace = try workspaceOptions.open()
         var batch = ReportStoreBatch(workspace: workspace)
         var ingester = ReportIngester()
@@ -56,7 +75,7 @@ struct ReportsIngestCommand: ParsableCommand {
                 + "\(batch.duplicates) \(batch.duplicates == 1 ? "duplicate" : "duplicates"), "
                 + "\(batch.failures.count) \(batch.failures.count == 1 ? "error" : "errors")")
         }
-        if batch.failures.isEmpty { return }
+        if batch.failures.isEmpty || mda { return }
         try (batch.failures.count == batch.items ? ExitStatus.errors : ExitStatus.warnings).exit()
     }
 }
