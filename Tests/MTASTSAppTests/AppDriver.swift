@@ -56,7 +56,7 @@ struct AppDriver {
             return (try? ReportsLoader(workspace: Self.reportsWorkspace).triage(now: Self.now)).map { [.triageLoaded($0)] } ?? []
         case .rollout(let request, let who):
             return [.rollout(rollout.respond(request, observations: observations, operator: who))]
-        case .quit:
+        case .quit, .cancelChecks:
             return []
         }
     }

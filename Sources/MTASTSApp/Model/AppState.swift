@@ -106,6 +106,8 @@ public struct AppState: Sendable {
     public var runTotal = 0
     public var runDone = 0
     public var quitRequested = false
+    /// The periodic refresh waits until then after the operator stopped a run (`x`).
+    public var refreshPausedUntil: Date?
     /// How many hosts each MX host name serves in the workspace (shared MX visibility).
     public var mxUse: [String: Int] = [:]
 

@@ -28,6 +28,8 @@ public enum Message: Sendable {
 /// Work `update` asks the runtime to do, off the UI thread; results come back as messages.
 public enum Effect: Sendable, Equatable {
     case check([String])
+    /// Stop starting the checks still waiting; those in flight finish (bounded by the timeouts).
+    case cancelChecks
     case loadReport(String)
     case addDomains([String])
     case removeDomain(String)

@@ -23,6 +23,7 @@ public struct DemoServices: WorkspaceServices {
             for (index, domain) in domains.enumerated() {
                 group.addTask {
                     try? await Task.sleep(for: .milliseconds(400 + (index % 8) * 150))
+                    if Task.isCancelled { return }
                     var observation = recordings[domain]
                         ?? DemoWorld.Builder(now: Date()).domain(domain, stage: "none", mx: ["mx.hosted-mail.example"])
                     observation.observedAt = Date()

@@ -5,6 +5,8 @@ import MTASTSCore
 final class EffectRunner: Sendable {
     let services: any AppServices
     let inbox: Inbox
+    /// The check runs in flight, so `x` can cancel them.
+    private let checkRuns = CheckRuns()
 
     init(services: any AppServices, inbox: Inbox) {
         self.services = services
@@ -16,7 +18,15 @@ final class EffectRunner: Sendable {
         switch effect {
         case .quit: return
         case .check(let domains):
-            spawn { await services.check(domains) { report in inbox.post(.checked(report)) } }
+            let runs = checkRuns
+            let id = UUID()
+            let task = spawn {
+                await services.check(domains) { report in inbox.post(.checked(report)) }
+                runs.remove(id)
+            }
+            runs.add(id, task)
+        case .cancelChecks:
+            checkRuns.cancelAll()
         case .loadReport(let domain):
             spawn {
                 if let report = await services.loadReport(domain) { inbox.post(.reportLoaded(report)) }
@@ -80,12 +90,32 @@ final class EffectRunner: Sendable {
         }
     }
 
-    private func spawn(_ work: @escaping @Sendable () async -> Void) {
+    @discardableResult
+    private func spawn(_ work: @escaping @Sendable () async -> Void) -> Task<Void, Never> {
         inbox.begin()
         let inbox = self.inbox
-        Task.detached {
+        return Task.detached {
             await work()
             inbox.end()
         }
+    }
+}
+
+/// Check runs in flight, by id (a lock: effects start on the UI thread, runs end on the pool).
+final class CheckRuns: @unchecked Sendable {
+    private let lock = NSLock()
+    private var tasks: [UUID: Task<Void, Never>] = [:]
+
+    func add(_ id: UUID, _ task: Task<Void, Never>) {
+        lock.withLock { tasks[id] = task }
+    }
+
+    func remove(_ id: UUID) {
+        _ = lock.withLock { tasks.removeValue(forKey: id) }
+    }
+
+    func cancelAll() {
+        let running = lock.withLock { tasks.values }
+        for task in running { task.cancel() }
     }
 }

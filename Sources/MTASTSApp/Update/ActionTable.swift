@@ -5,7 +5,7 @@ import TerminalUI
 /// strips the actions that write (A5).
 public enum ActionID: String, Sendable, CaseIterable {
     case moveDown, moveUp, pageDown, pageUp, top, bottom
-    case open, back, filter, clearFilter, sort, problemsOnly, refresh, refreshAll, add, remove, command, help, quit, quitAll
+    case open, back, filter, clearFilter, sort, problemsOnly, refresh, refreshAll, stopChecks, add, remove, command, help, quit, quitAll
     case nextPane, previousPane, pane1, pane2, pane3, pane4
     case pane5, drill, triage
     case rolloutPanel, history, planTesting, planEnforce, planNone, published, advance, override
@@ -82,6 +82,8 @@ public enum ActionTable {
                on: [.list]),
         Action(.refresh, [.character("r")], "r", footer: "refresh", "check the domain again now", on: [.list, .detail]),
         Action(.refreshAll, [.character("R")], "R", "check every shown domain again", on: [.list]),
+        Action(.stopChecks, [.character("x")], "x", "stop the running checks (those in flight finish; periodic refresh pauses)",
+               on: [.list, .detail]),
         Action(.add, [.character("a")], "a", footer: "add", "add domains (space-separated)", on: [.list], writes: true),
         Action(.remove, [.character("d")], "d", "remove the domain from the workspace (asks first)", on: [.list],
                writes: true),

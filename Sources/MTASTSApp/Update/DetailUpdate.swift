@@ -28,6 +28,7 @@ enum DetailUpdate {
         case .history: return RolloutUpdate.openHistory(&state, domain: domain)
         case .back, .quit: state.screens.removeLast()
         case .refresh: return AppUpdate.startChecks(&state, [domain])
+        case .stopChecks: return AppUpdate.stopChecks(&state)
         case .command: state.prompt = .command(TextInput())
         case .help: state.screens.append(.help)
         case .quitAll: return AppUpdate.quit(&state)

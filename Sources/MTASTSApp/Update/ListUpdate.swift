@@ -36,6 +36,8 @@ enum ListUpdate {
             return AppUpdate.startChecks(&state, [row.name])
         case .refreshAll:
             return AppUpdate.startChecks(&state, state.visible.map { state.rows[$0].name })
+        case .stopChecks:
+            return AppUpdate.stopChecks(&state)
         case .add:
             state.prompt = .addDomain(TextInput())
         case .remove:

@@ -26,9 +26,10 @@ public enum AppUpdate {
             let unchecked = rows.filter { !$0.isChecked }.map(\.name)
             return startChecks(&state, unchecked, announce: false)
         case .checked(let report):
-            state.checking.remove(report.domain)
-            state.runDone += 1
-            if state.checking.isEmpty {
+            // A check stopped with `x` may still arrive: shown, but no longer counted in a run.
+            let counted = state.checking.remove(report.domain) != nil
+            if counted { state.runDone += 1 }
+            if counted && state.checking.isEmpty {
                 flash(&state, .info, "checked \(state.runDone) domain\(state.runDone == 1 ? "" : "s")")
                 state.runTotal = 0
                 state.runDone = 0
@@ -119,9 +120,26 @@ public enum AppUpdate {
         return [.check(fresh)]
     }
 
+    /// `x`: stops the run. Checks not started are dropped, those in flight finish and still
+    /// show; the periodic refresh pauses for one interval so it does not restart the run.
+    static func stopChecks(_ state: inout AppState) -> [Effect] {
+        guard !state.checking.isEmpty else {
+            flash(&state, .info, "no checks running")
+            return []
+        }
+        let left = state.runTotal - state.runDone
+        state.checking = []
+        state.runTotal = 0
+        state.runDone = 0
+        state.refreshPausedUntil = state.now.addingTimeInterval(state.options.refreshInterval ?? 0)
+        flash(&state, .warning, "stopped: \(left) check\(left == 1 ? "" : "s") dropped; those already in flight finish")
+        return [.cancelChecks]
+    }
+
     /// Periodic refresh: domains whose last check is older than the interval, a few at a time.
     static func dueRefreshes(_ state: inout AppState) -> [Effect] {
         guard let interval = state.options.refreshInterval, state.checking.isEmpty else { return [] }
+        if let paused = state.refreshPausedUntil, state.now < paused { return [] }
         let due = state.rows.filter { row in
             guard let checked = row.checkedAt else { return false }
             return state.now.timeIntervalSince(checked) > interval

@@ -23,7 +23,7 @@ enum StatusBarView {
                 canvas.put(" " + prefix + flash.text, x: 0, y: messageRow, style: style)
             } else if !state.checking.isEmpty {
                 let spinner = theme.glyphs.spinnerFrame(milliseconds: state.clockMilliseconds)
-                canvas.put(" \(spinner) checking \(state.runDone)/\(state.runTotal) domain\(state.runTotal == 1 ? "" : "s")…",
+                canvas.put(" \(spinner) checking \(state.runDone)/\(state.runTotal) domain\(state.runTotal == 1 ? "" : "s")… (x stops)",
                            x: 0, y: messageRow, style: Style(.pending))
             }
         }

@@ -12,13 +12,16 @@ public struct BulkChecker: Sendable {
         self.concurrency = max(1, concurrency)
     }
 
-    /// `progress` is called once per finished domain (in completion order).
+    /// `progress` is called once per finished domain (in completion order). The observations
+    /// come back in input order; when the calling task is cancelled no further domain is
+    /// started and only the finished ones come back.
     public func check(_ domains: [String], progress: (@Sendable (Int, Observation) -> Void)? = nil) async -> [Observation] {
         var results = [Observation?](repeating: nil, count: domains.count)
         await withTaskGroup(of: (Int, Observation).self) { group in
             var next = 0
             func start() {
-                guard next < domains.count else { return }
+                // A cancelled run starts nothing more; the checks in flight finish within their budgets.
+                guard next < domains.count, !Task.isCancelled else { return }
                 let index = next
                 next += 1
                 group.addTask { (index, await checker.check(domains[index])) }
@@ -30,6 +33,6 @@ public struct BulkChecker: Sendable {
                 start()
             }
         }
-        return results.map { $0! }
+        return results.compactMap { $0 }
     }
 }
