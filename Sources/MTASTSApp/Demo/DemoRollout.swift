@@ -58,7 +58,9 @@ enum DemoRollout {
 
         // old.example: testing, the MX certificate expired three days ago.
         let oldTesting = b.domain("old.example", stage: "testing", mx: ["mail.old.example"], mxCertDays: ["mail.old.example": -3])
-        try workspace.save([earlier(oldTesting, days: 16)])
+        // Checks before and after the expiry, so "since when" in the Reports pane has a history.
+        try workspace.save([earlier(oldTesting, days: 16), earlier(oldTesting, days: 5), earlier(oldTesting, days: 2.5),
+                            earlier(oldTesting, days: 1)])
         try workspace.save(RolloutPlan(
             domain: "old.example", target: .testing, policyText: body(oldTesting), policyID: currentID,
             createdAt: now - 17 * day, publishedAt: now - 16 * day, verifiedAt: now - 16 * day))
