@@ -87,7 +87,7 @@ public enum ActionTable {
         Action(.add, [.character("a")], "a", footer: "add", "add domains (space-separated)", on: [.list], writes: true),
         Action(.remove, [.character("d")], "d", "remove the domain from the workspace (asks first)", on: [.list],
                writes: true),
-        Action(.command, [.character(":")], ":", "command: check [D…], add D…, remove D, sort KEY, filter TEXT, q",
+        Action(.command, [.character(":")], ":", "command: check [D…], add D…, remove D, plan [D] --to STAGE, history [D], triage, stop, sort KEY, filter TEXT, q",
                on: [.list, .detail]),
         Action(.help, [.character("?"), .function(1)], "? F1", footer: "help", "this help", on: [.list, .detail, .help, .triage]),
         Action(.quit, [.character("q")], "q", footer: "quit", "back, or quit on the list", on: [.list, .detail, .help, .triage]),

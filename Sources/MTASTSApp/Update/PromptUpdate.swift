@@ -1,3 +1,4 @@
+import MTASTSCore
 import TerminalUI
 
 /// Keys while a prompt or confirmation is open.
@@ -95,8 +96,28 @@ enum CommandPrompt {
         case "help":
             state.screens.append(.help)
             return []
+        case "plan":
+            // As the CLI: `plan D --to testing|enforce|none` (or `plan D testing`), D defaulting to
+            // the current domain. Goes through the gate like `t`/`e`/`n` in the rollout panel.
+            guard !state.options.readOnly else { return readOnly(&state) }
+            let words = arguments.filter { $0 != "--to" }
+            let target = words.last.flatMap(RolloutTarget.init(rawValue:))
+            guard let target, target != .removed,
+                  let domain = words.count >= 2 ? words.first : currentDomain(state) else {
+                AppUpdate.flash(&state, .error, "use `:plan [DOMAIN] --to testing|enforce|none`")
+                return []
+            }
+            return RolloutUpdate.openPanel(&state, domain: domain) + RolloutUpdate.move(&state, domain, target)
+        case "history":
+            guard let domain = arguments.first ?? currentDomain(state) else { return [] }
+            return RolloutUpdate.openHistory(&state, domain: domain)
+        case "triage", "reports":
+            return ReportsUpdate.openTriage(&state)
+        case "stop":
+            return AppUpdate.stopChecks(&state)
         default:
-            AppUpdate.flash(&state, .error, "unknown command `\(verb)` (check, add, remove, sort, filter, help, q)")
+            AppUpdate.flash(&state, .error,
+                            "unknown command `\(verb)` (check, add, remove, sort, filter, plan, history, triage, stop, help, q)")
             return []
         }
     }
