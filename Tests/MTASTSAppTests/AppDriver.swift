@@ -68,6 +68,16 @@ struct AppDriver {
         return workspace
     }()
 
+    /// A driver on the detail screen of `domain` (selected in the list, then Enter).
+    static func opened(_ domain: String, width: Int = 100, height: Int = 40,
+                       options: AppOptions = AppOptions(refreshInterval: nil)) -> AppDriver {
+        var app = AppDriver(width: width, height: height, options: options)
+        let position = app.state.visible.firstIndex { app.state.rows[$0].name == domain }!
+        app.state.list.selected = position
+        app.press("<Enter>")
+        return app
+    }
+
     mutating func press(_ sequence: String) {
         for key in Key.parse(sequence: sequence) { send(.key(key)) }
     }

@@ -7,11 +7,7 @@ import TerminalUI
 @Suite("Domain detail screen")
 struct DetailScreenTests {
     func open(_ domain: String, width: Int = 100, height: Int = 40) -> AppDriver {
-        var app = AppDriver(width: width, height: height)
-        let position = app.state.visible.firstIndex { app.state.rows[$0].name == domain }!
-        app.state.list.selected = position
-        app.press("<Enter>")
-        return app
+        AppDriver.opened(domain, width: width, height: height)
     }
 
     @Test("Enter opens the DNS pane with records and the stage; Esc goes back")

@@ -8,11 +8,7 @@ import TerminalUI
 @Suite("Reports pane and T triage (TLS-RPT)")
 struct ReportsScreenTests {
     func open(_ domain: String, width: Int = 100, height: Int = 40) -> AppDriver {
-        var app = AppDriver(width: width, height: height)
-        let position = app.state.visible.firstIndex { app.state.rows[$0].name == domain }!
-        app.state.list.selected = position
-        app.press("<Enter>")
-        return app
+        AppDriver.opened(domain, width: width, height: height)
     }
 
     @Test("5 opens the Reports pane: chart of 30 days, failure group with the live finding and since when")

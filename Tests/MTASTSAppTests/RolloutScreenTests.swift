@@ -8,12 +8,9 @@ import TerminalUI
 @Suite("Rollout panel, gate modal and history screen")
 struct RolloutScreenTests {
     func open(_ domain: String, width: Int = 100, height: Int = 40, options: AppOptions = AppOptions(refreshInterval: nil)) -> AppDriver {
-        var app = AppDriver(width: width, height: height, options: options)
-        app.state.options.operatorName = "tester"
-        let position = app.state.visible.firstIndex { app.state.rows[$0].name == domain }!
-        app.state.list.selected = position
-        app.press("<Enter>")
-        return app
+        var options = options
+        options.operatorName = "tester"
+        return AppDriver.opened(domain, width: width, height: height, options: options)
     }
 
     func line(_ app: AppDriver, _ prefix: String) -> String? {

@@ -184,6 +184,16 @@ struct ReportStoreTests {
         #expect(try workspace.domainsWithFailures(since: now).isEmpty)
     }
 
+    @Test("failed sessions per domain (the list column) agree with the triage rows")
+    func failedSessionsByDomain() throws {
+        let workspace = try filled()
+        let byDomain = try workspace.failedSessionsByDomain(since: dayStart(7))
+        let triage = try workspace.domainsWithFailures(since: dayStart(7))
+        #expect(byDomain == Dictionary(uniqueKeysWithValues: triage.map { ($0.domain, $0.failures) }))
+        #expect(byDomain["example.org"] == 47)
+        #expect(try workspace.failedSessionsByDomain(since: now).isEmpty)
+    }
+
     @Test("gate totals of a window: overlapping reports, failures by type")
     func windowTotals() throws {
         let workspace = try filled()

@@ -45,9 +45,7 @@ extension WorkspaceServices {
 public enum WorkspaceRows {
     public static func load(from workspace: Workspace, now: Date) throws -> [DomainRow] {
         let plans = try workspace.plans()
-        let failures = Dictionary(
-            try workspace.domainsWithFailures(since: now.addingTimeInterval(-7 * 86_400)).map { ($0.domain, $0.failures) },
-            uniquingKeysWith: +)
+        let failures = try workspace.failedSessionsByDomain(since: now.addingTimeInterval(-7 * 86_400))
         return try workspace.domainSummaries().map { summary in
             var row = DomainRow(summary: summary, now: now)
             row.plannedStage = plans[summary.name]?.target

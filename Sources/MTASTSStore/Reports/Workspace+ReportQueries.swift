@@ -53,6 +53,17 @@ extension Workspace {
 
     /// Policy domains with failed sessions in reports ending after `since`, worst first (most
     /// failed sessions, then highest failure rate).
+    /// Failed sessions per policy domain since a date (domains without failures left out): one
+    /// grouped query, for the domain list's column.
+    public func failedSessionsByDomain(since: Date) throws -> [String: Int] {
+        try writer.read { db in
+            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: """
+                SELECT policy_domain AS d, SUM(failures) AS f FROM tlsrpt_policy_results
+                WHERE end_at > ? GROUP BY policy_domain HAVING SUM(failures) > 0
+                """, arguments: [since]).map { ($0["d"] as String, $0["f"] as Int) })
+        }
+    }
+
     public func domainsWithFailures(since: Date) throws -> [DomainReportTotals] {
         try writer.read { db in
             let worst = try Row.fetchAll(db, sql: """

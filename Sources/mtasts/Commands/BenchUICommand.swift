@@ -107,7 +107,7 @@ struct BenchUICommand: ParsableCommand {
             }
             if !batch.isEmpty { _ = try store.save(batch) }
         }
-        return Self.seconds(elapsed)
+        return elapsed.seconds
     }
 
     private func parsedSize() throws -> (Int, Int) {
@@ -118,11 +118,7 @@ struct BenchUICommand: ParsableCommand {
         return (parts[0], parts[1])
     }
 
-    private static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-    }
-
-    private static func milliseconds(_ duration: Duration) -> String { String(format: "%.2f", seconds(duration) * 1000) }
+    private static func milliseconds(_ duration: Duration) -> String { String(format: "%.2f", duration.seconds * 1000) }
 
     private static func format(_ value: Double) -> String { String(format: "%.1f", value) }
 }

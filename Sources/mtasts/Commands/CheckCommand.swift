@@ -66,7 +66,7 @@ struct CheckCommand: AsyncParsableCommand {
         if let workspace { _ = try workspace.save(observations) }
         let reports = observations.map { Evaluator.evaluate($0, at: Date()) }
         if stats {
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            let seconds = elapsed.seconds
             let probes = await environment.checker.cache.distinctProbes
             let requests = await environment.checker.cache.requests
             let line = String(

@@ -56,7 +56,7 @@ struct ReportsBenchIngestCommand: ParsableCommand {
             print("stored \(batch.stored), duplicates in workspace or run \(batch.duplicates)")
         }
         let summary = ingester.summary
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = elapsed.seconds
         let rate = seconds > 0 ? Double(summary.reports + summary.duplicates) / seconds : 0
         print("""
             items \(summary.items), reports \(summary.reports), duplicates \(summary.duplicates), errors \(summary.failures), \
