@@ -43,28 +43,15 @@ public enum TLSRPTReportWriter {
         return "{" + out.joined(separator: ",") + "}"
     }
 
-    /// RFC 3339 `date-time` in UTC, whole seconds.
+    /// RFC 3339 `date-time` in UTC, whole seconds (Foundation's ISO 8601 style).
     static func dateTime(_ date: Date) -> String {
-        let day = UTCDay(date)
-        let seconds = Int(date.timeIntervalSince(day.start))
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(day.string)T\(two(seconds / 3600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))Z"
+        date.formatted(.iso8601)
     }
 
-    /// A JSON string (RFC 8259 §7).
+    /// A JSON string (RFC 8259 §7), escaped by Foundation's encoder.
     static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .withoutEscapingSlashes
+        return (try? encoder.encode(text)).map { String(decoding: $0, as: UTF8.self) } ?? "\"\""
     }
 }
