@@ -21,20 +21,3 @@ public struct LiveServices: WorkspaceServices {
         }
     }
 }
-
-extension DomainRow {
-    /// A row from the workspace's stored summary. The certificate expiry was counted from the
-    /// observation time; it is aged to `now` here.
-    public init(summary: DomainSummary, now: Date) {
-        guard let latest = summary.latest else {
-            self.init(name: summary.name)
-            return
-        }
-        let age = Int(now.timeIntervalSince(latest.observedAt) / 86_400)
-        self.init(
-            name: summary.name, stage: latest.liveStage, worstSeverity: latest.worstSeverity, worstCode: latest.worstCode,
-            errorCount: latest.errorCount, warningCount: latest.warningCount,
-            expiryDays: latest.earliestCertificateExpiryDays.map { $0 - age }, mxHosts: latest.mxHosts ?? [],
-            checkedAt: latest.observedAt, enforceReady: latest.errorCount == 0)
-    }
-}

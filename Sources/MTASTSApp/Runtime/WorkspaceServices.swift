@@ -39,18 +39,3 @@ extension WorkspaceServices {
         try ReportsLoader(workspace: workspace).triage(now: Date())
     }
 }
-
-/// The domain list's rows as stored: every domain's summary row, its planned stage and the
-/// failures reported for it in the last 7 days (three queries, whatever the number of domains).
-public enum WorkspaceRows {
-    public static func load(from workspace: Workspace, now: Date) throws -> [DomainRow] {
-        let plans = try workspace.plans()
-        let failures = try workspace.failedSessionsByDomain(since: now.addingTimeInterval(-7 * 86_400))
-        return try workspace.domainSummaries().map { summary in
-            var row = DomainRow(summary: summary, now: now)
-            row.plannedStage = plans[summary.name]?.target
-            row.reportedFailures = failures[summary.name]
-            return row
-        }
-    }
-}
