@@ -120,7 +120,7 @@ struct RolloutLabCLITests {
         let text = try run(["advance", domain])
         #expect(text.status == 2)
         #expect(text.stdout.contains("REFUSED"))
-        #expect(text.stdout.contains("✗ ERROR  mx-cert.expired  mx-expired.lab.test"))
+        #expect(text.stdout.contains("✗ BLOCKER  mx-cert.expired  mx-expired.lab.test"))
         // An override needs the typed domain name and a reason.
         #expect(try run(["advance", domain, "--confirm-domain", "other.lab.test", "--override-reason", "x"]).status == 2)
         #expect(try run(["advance", domain, "--confirm-domain", domain]).status == 2)

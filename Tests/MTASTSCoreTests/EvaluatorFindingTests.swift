@@ -207,21 +207,29 @@ struct EvaluatorFindingTests {
         #expect(report.enforceReady)
     }
 
-    @Test("readiness: warnings do not block enforce, errors do")
+    @Test("readiness: warnings need acknowledgement, errors block, a certificate within 14 days blocks through the lifetime rule")
     func readiness() {
+        let tlsrptMissing = Evaluator.evaluate(Fixture.observation(tlsrpt: [], fetch: Fixture.fetch(body: Fixture.policyText(mode: .testing))))
+        #expect(tlsrptMissing.enforceReady)
+        #expect(tlsrptMissing.errors.isEmpty)
+        #expect(tlsrptMissing.enforce.state == .acknowledge)
+        #expect(tlsrptMissing.enforceWarnings.map(\.code) == [.tlsrptRecordMissing])
+
         let expiring = Fixture.mxHost("mx1.example.com", tls: Fixture.tls(names: ["mx1.example.com"], notAfter: Fixture.now + 5 * Fixture.day))
         let warned = Evaluator.evaluate(Fixture.observation(
             mx: ["mx1.example.com"], tlsrpt: [], fetch: Fixture.fetch(body: Fixture.policyText(mx: ["mx1.example.com"])),
             probedHosts: [expiring]))
-        #expect(warned.enforceReady)
-        #expect(warned.blockers.isEmpty)
+        #expect(!warned.enforceReady)
+        #expect(warned.errors.isEmpty)
         #expect(Set(warned.warnings.codes) == [.tlsrptRecordMissing, .mxCertExpiring])
+        #expect(warned.enforceBlockers.map(\.code) == [.mxCertExpiring])
 
         var noTLS = Fixture.mxHost("mx2.example.com", index: 2, starttls: false)
         noTLS.probes[0].tls = nil
         let blocked = Evaluator.evaluate(Fixture.observation(tlsrpt: [], probedHosts: [expiring, noTLS]))
         #expect(!blocked.enforceReady)
-        #expect(blocked.blockers.codes == [.mxStarttlsMissing])
+        #expect(blocked.errors.codes == [.mxStarttlsMissing])
+        #expect(Set(blocked.enforceBlockers.map(\.code)) == [.mxStarttlsMissing, .mxCertExpiring])
         #expect(Set(blocked.warnings.codes) == [.tlsrptRecordMissing, .mxCertExpiring])
         #expect(blocked.worstFinding?.code == .mxStarttlsMissing)
         #expect(blocked.findings.map(\.severity) == blocked.findings.map(\.severity).sorted(by: >), "most severe first")
@@ -263,7 +271,7 @@ struct EvaluatorUnpublishedTests {
         let finding = try #require(report.findings.with(code).first, "\(report.findings.summary)")
         #expect(finding.severity == .info)
         #expect(finding.message.contains("no `_mta-sts` record yet"))
-        #expect(report.blockers.isEmpty, "\(report.blockers.summary)")
+        #expect(report.errors.isEmpty, "\(report.errors.summary)")
     }
 
     @Test("the same problem is an error once the record is published")

@@ -35,6 +35,8 @@ public struct AppState: Sendable {
     public var checking: Set<String> = []
     public var runTotal = 0
     public var runDone = 0
+    /// Of `runDone`, the domains the checker could not judge (not counted as checked).
+    public var runUnknown = 0
     public var quitRequested = false
     /// The periodic refresh waits until then after the operator stopped a run (`x`).
     public var refreshPausedUntil: Date?
@@ -93,5 +95,15 @@ public struct AppState: Sendable {
         var counts: [LiveStage?: Int] = [:]
         for row in rows { counts[row.stage, default: 0] += 1 }
         return counts
+    }
+}
+
+extension AppState {
+    /// The rollout gate of the move to enforce when the rollout panel has loaded it (both
+    /// layers: the report's and the plan, history and TLS-RPT rules); `nil` otherwise, and the
+    /// header falls back to the report's own layer (``DomainReport/enforce``).
+    func enforceGate(_ domain: String) -> GateResult? {
+        guard let assessment = rollout.panels[domain]?.assessment, assessment.advanceTarget == .enforce else { return nil }
+        return assessment.gate
     }
 }

@@ -42,9 +42,9 @@ public struct DomainRow: Sendable, Equatable {
         let worst = report.findings.first { $0.severity != .info } ?? report.findings.first
         self.init(
             name: report.domain, stage: report.liveStage, worstSeverity: worst?.severity, worstCode: worst?.code,
-            errorCount: report.blockers.count, warningCount: report.warnings.count,
+            errorCount: report.errors.count, warningCount: report.warnings.count,
             expiryDays: report.earliestCertificateExpiryDays,
-            mxHosts: report.observation.mx.records.filter { !$0.isNull }.map(\.host),
+            mxHosts: report.mxHosts.sorted(),
             checkedAt: report.checkedAt, enforceReady: report.enforceReady)
     }
 

@@ -12,6 +12,9 @@ public enum Message: Sendable {
     case loaded([DomainRow])
     /// A check finished.
     case checked(DomainReport)
+    /// A run of checks ended: what it established as a whole (port 25 blocked from here, the
+    /// resolver unreachable) and whether saving failed.
+    case checkRunFinished(CheckRunResult)
     /// A stored report (on opening a domain not checked in this session).
     case reportLoaded(DomainReport)
     case domainsAdded(added: [String], existing: [String], invalid: [String])

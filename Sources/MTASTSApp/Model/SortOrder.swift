@@ -45,10 +45,11 @@ public enum SortOrder: String, Sendable, CaseIterable {
         }
     }
 
-    /// Errors first, then warnings, then unchecked, then clean.
+    /// Errors first, then what could not be checked, then warnings, then unchecked, then clean.
     func rank(_ row: DomainRow) -> Int {
         switch row.worstSeverity {
-        case .error: 4
+        case .error: 5
+        case .unknown: 4
         case .warning: 3
         case nil where !row.isChecked: 2
         case .info: 1

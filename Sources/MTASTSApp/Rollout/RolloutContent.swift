@@ -109,19 +109,20 @@ enum RolloutContent {
             if gate.isClear {
                 out.append(StyledLine("  \(g.ok) nothing blocks, nothing to acknowledge", Style(.ok, bold: true)))
             } else {
-                out.append(StyledLine("  \(g.fail) \(gate.blockers.count) blocker(s)   \(g.warn) \(gate.warnings.count) warning(s) to acknowledge",
-                                      Style(gate.blockers.isEmpty ? .warn : .fail, bold: true)))
-                if !gate.blockers.isEmpty {
+                var counts = "  \(g.fail) \(gate.blockers.count) blocker(s)   \(g.warn) \(gate.warnings.count) warning(s) to acknowledge"
+                if !gate.unknowns.isEmpty { counts += "   ? \(gate.unknowns.count) not checked" }
+                out.append(StyledLine(counts, Style(gate.isPassable ? .warn : .fail, bold: true)))
+                if !gate.isPassable {
                     out.append(StyledLine("  refused by default; o overrides by typing the domain name and a reason (audit log)", Style(.muted)))
                 }
             }
-            for finding in gate.blockers + gate.warnings {
-                let (badge, style) = theme.badge(finding.severity)
-                out.append(StyledLine([("  " + badge + "  ", style), (finding.code.rawValue, Style(.normal, bold: true)), ("  " + finding.subject, Style(.accent))]))
-                wrapped(finding.message, indent: "      ")
+            for item in gate.blockers + gate.unknowns + gate.warnings {
+                let (badge, style) = theme.badge(item.kind)
+                out.append(StyledLine([("  " + badge + "  ", style), (item.code.rawValue, Style(.normal, bold: true)), ("  " + item.subject, Style(.accent))]))
+                wrapped(item.message, indent: "      ")
             }
             for note in gate.notes {
-                out.append(StyledLine([("  " + theme.badge(.info).0 + "  ", Style(.info)), (note.code.rawValue, .normal)]))
+                out.append(StyledLine([("  " + theme.badge(GateItem.Kind.note).0 + "  ", Style(.info)), (note.code.rawValue, .normal)]))
             }
         }
         return out

@@ -66,7 +66,7 @@ extension AppServices {
     /// A fresh check of `domain` through the service's own `check` (saved to the workspace).
     func freshReport(_ domain: String) async -> DomainReport? {
         let box = ReportBox()
-        await check([domain]) { box.set($0) }
+        _ = await check([domain]) { box.set($0) }
         return box.value
     }
 }

@@ -139,18 +139,18 @@ enum RolloutUpdate {
             switch move.decision {
             case .refused:
                 state.rollout.refused[move.domain] = move
-                if move.gate.blockers.isEmpty {
+                if move.gate.isPassable {
                     // Warnings only: ask for the acknowledgement at once.
                     state.prompt = .gate(GateModal(move: move))
                 } else {
-                    AppUpdate.flash(&state, .error, "\(move.to.rawValue) refused: \(move.gate.blockers.count) blocker(s) listed in the gate; o overrides (type the name and a reason)")
+                    AppUpdate.flash(&state, .error, "\(move.to.rawValue) refused: \(move.gate.headline); o overrides (type the name and a reason)")
                 }
             case .allowed, .acknowledged:
                 state.rollout.refused[move.domain] = nil
                 AppUpdate.flash(&state, .info, "planned \(move.to.rawValue) for \(move.domain): publish it, then press P")
             case .overridden:
                 state.rollout.refused[move.domain] = nil
-                AppUpdate.flash(&state, .warning, "OVERRIDE recorded: planned \(move.to.rawValue) for \(move.domain) despite \(move.gate.blockers.count) blocker(s)")
+                AppUpdate.flash(&state, .warning, "OVERRIDE recorded: planned \(move.to.rawValue) for \(move.domain) despite \(move.gate.blockers.count + move.gate.unknowns.count) blocker(s)")
             }
         case .verified(let matches, let panel):
             store(&state, panel)

@@ -54,9 +54,9 @@ enum GateModalView {
         } else {
             line("\(modal.warnings.count) warning(s) to acknowledge for \(modal.domain):", Style(.warn, bold: true))
         }
-        for finding in listed {
-            let (badge, style) = theme.badge(finding.severity)
-            line("  \(badge)  \(finding.code.rawValue)  \(finding.subject)", style)
+        for item in listed {
+            let (badge, style) = theme.badge(item.kind)
+            line("  \(badge)  \(item.code.rawValue)  \(item.subject)", style)
         }
         if modal.blockers.count + modal.warnings.count > listed.count {
             line("  … and \(modal.blockers.count + modal.warnings.count - listed.count) more (listed in the panel)", Style(.muted))

@@ -35,8 +35,9 @@ public struct GateModal: Sendable, Equatable {
     public enum Field: Sendable, Equatable { case name, reason }
     public var domain: String
     public var to: RolloutTarget
-    public var blockers: [Finding]
-    public var warnings: [Finding]
+    /// Blockers and parts that could not be checked: either needs the reason of an override.
+    public var blockers: [GateItem]
+    public var warnings: [GateItem]
     public var name = TextInput(maxLength: 253)
     public var reason = TextInput(maxLength: 500)
     public var focus: Field = .name
@@ -48,7 +49,7 @@ public struct GateModal: Sendable, Equatable {
     public init(move: RolloutMove) {
         domain = move.domain
         to = move.to
-        blockers = move.gate.blockers
+        blockers = move.gate.blockers + move.gate.unknowns
         warnings = move.gate.warnings
     }
 }

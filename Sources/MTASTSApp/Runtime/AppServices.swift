@@ -2,13 +2,26 @@ import Foundation
 import MTASTSCore
 import MTASTSStore
 
+/// The end of a run of checks.
+public struct CheckRunResult: Sendable, Equatable {
+    public var summary: CheckRunSummary
+    /// Why the observations could not be stored, when they could not.
+    public var saveError: String?
+
+    public init(summary: CheckRunSummary, saveError: String? = nil) {
+        self.summary = summary
+        self.saveError = saveError
+    }
+}
+
 /// What the app needs from the outside world: the workspace and the checker. The runtime calls
 /// these off the UI thread; `LiveServices` uses the SQLite workspace and the network probes,
 /// `DemoServices` a throwaway workspace and recorded observations.
 public protocol AppServices: Sendable {
     func loadRows() async throws -> [DomainRow]
-    /// Checks `domains`, calling `report` as each finishes (and saving it).
-    func check(_ domains: [String], report: @escaping @Sendable (DomainReport) -> Void) async
+    /// Checks `domains`, calling `report` as each finishes, and saves them; returns what the
+    /// run established as a whole and whether saving failed.
+    func check(_ domains: [String], report: @escaping @Sendable (DomainReport) -> Void) async -> CheckRunResult
     func loadReport(_ domain: String) async -> DomainReport?
     func add(_ names: [String]) async throws -> (added: [String], existing: [String], invalid: [String])
     func remove(_ name: String) async throws

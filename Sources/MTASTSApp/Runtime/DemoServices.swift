@@ -18,19 +18,29 @@ public struct DemoServices: WorkspaceServices {
         return DemoServices(workspace: workspace, recordings: Dictionary(uniqueKeysWithValues: observations.map { ($0.domain, $0) }))
     }
 
-    public func check(_ domains: [String], report: @escaping @Sendable (DomainReport) -> Void) async {
-        await withTaskGroup(of: Void.self) { group in
+    public func check(_ domains: [String], report: @escaping @Sendable (DomainReport) -> Void) async -> CheckRunResult {
+        let replayed = await withTaskGroup(of: Observation?.self) { group in
             for (index, domain) in domains.enumerated() {
                 group.addTask {
                     try? await Task.sleep(for: .milliseconds(400 + (index % 8) * 150))
-                    if Task.isCancelled { return }
+                    if Task.isCancelled { return nil }
                     var observation = recordings[domain]
                         ?? DemoWorld.Builder(now: Date()).domain(domain, stage: "none", mx: ["mx.hosted-mail.example"])
                     observation.observedAt = Date()
-                    _ = try? workspace.save(observation)
                     report(Evaluator.evaluate(observation, at: Date()))
+                    return observation
                 }
             }
+            var out: [Observation] = []
+            for await observation in group { if let observation { out.append(observation) } }
+            return out
+        }
+        let summary = CheckRunSummary.of(replayed.map { Evaluator.evaluate($0, at: Date()) })
+        do {
+            try workspace.save(replayed)
+            return CheckRunResult(summary: summary)
+        } catch {
+            return CheckRunResult(summary: summary, saveError: "\(error)")
         }
     }
 }

@@ -21,7 +21,8 @@ final class EffectRunner: Sendable {
             let runs = checkRuns
             let id = UUID()
             let task = spawn {
-                await services.check(domains) { report in inbox.post(.checked(report)) }
+                let result = await services.check(domains) { report in inbox.post(.checked(report)) }
+                inbox.post(.checkRunFinished(result))
                 runs.remove(id)
             }
             runs.add(id, task)

@@ -29,15 +29,30 @@ public enum AppUpdate {
             // A check stopped with `x` may still arrive: shown, but no longer counted in a run.
             let counted = state.checking.remove(report.domain) != nil
             if counted { state.runDone += 1 }
+            if counted && report.isUnknown { state.runUnknown += 1 }
             if counted && state.checking.isEmpty {
-                flash(&state, .info, "checked \(state.runDone) domain\(state.runDone == 1 ? "" : "s")")
+                let judged = state.runDone - state.runUnknown
+                if state.runUnknown > 0 {
+                    flash(&state, .warning, "checked \(judged) domain\(judged == 1 ? "" : "s"); could not check \(state.runUnknown): "
+                          + (report.couldNotCheck.first?.message ?? "the checker could not look"))
+                } else {
+                    flash(&state, .info, "checked \(state.runDone) domain\(state.runDone == 1 ? "" : "s")")
+                }
                 state.runTotal = 0
                 state.runDone = 0
+                state.runUnknown = 0
             }
             state.reports[report.domain] = report
             state.upsert(DomainRow(report: report))
             state.refreshVisible()
             return ReportsUpdate.afterCheck(&state, report.domain)
+        case .checkRunFinished(let result):
+            if let saveError = result.saveError {
+                flash(&state, .error, "the checks could not be saved: \(saveError)")
+            } else if !result.summary.isComplete, let line = result.summary.lines.last {
+                flash(&state, .warning, line)
+            }
+            return []
         case .reportLoaded(let report):
             state.reports[report.domain] = report
             return []
@@ -131,6 +146,7 @@ public enum AppUpdate {
         state.checking = []
         state.runTotal = 0
         state.runDone = 0
+        state.runUnknown = 0
         state.refreshPausedUntil = state.now.addingTimeInterval(state.options.refreshInterval ?? 0)
         flash(&state, .warning, "stopped: \(left) check\(left == 1 ? "" : "s") dropped; those already in flight finish")
         return [.cancelChecks]

@@ -26,10 +26,10 @@ enum DetailView {
         var title: [(String, Style)] = [(" \(report.domain) ", Style(.title, bold: true, reverse: true))]
         title.append(("  stage ", Style(.title, reverse: true)))
         title.append((report.liveStage.rawValue, Style(.title, bold: true, reverse: true)))
-        let readiness = report.enforceReady
-            ? (report.warnings.isEmpty ? "  enforce: ready" : "  enforce: ready, \(report.warnings.count) warning(s) to acknowledge")
-            : "  enforce: NOT ready, \(report.blockers.count) blocker(s)"
-        title.append((readiness, Style(report.enforceReady ? .title : .fail, bold: !report.enforceReady, reverse: true)))
+        // The rollout gate when the panel has loaded it (both layers), else the report's own layer:
+        // the same words the panel and the list show.
+        let (readiness, readinessStyle) = theme.readiness(state.enforceGate(domain) ?? report.enforce)
+        title.append(("  " + readiness, readinessStyle))
         let spinner = state.checking.contains(domain) ? "  " + theme.glyphs.spinnerFrame(milliseconds: state.clockMilliseconds) + " checking" : ""
         title.append(("  checked \(Theme.age(report.checkedAt, now: state.now))\(spinner)", Style(.title, reverse: true)))
         StyledLine(title).draw(into: &canvas, x: 0, y: titleRect.y, clip: titleRect)

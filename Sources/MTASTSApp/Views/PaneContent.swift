@@ -115,7 +115,7 @@ enum PaneContent {
             for (index, line) in lines.prefix(400).enumerated() {
                 let number = index + 1
                 let mark = marks[number]
-                let glyph = mark.map { $0 == .error ? theme.glyphs.fail : $0 == .warning ? theme.glyphs.warn : theme.glyphs.info } ?? " "
+                let glyph = mark.map { $0 == .error ? theme.glyphs.fail : $0 == .warning ? theme.glyphs.warn : $0 == .unknown ? "?" : theme.glyphs.info } ?? " "
                 let shown = String(String.UnicodeScalarView(line.unicodeScalars.map { $0 == "\r" ? "␍" : $0 }))
                 out.append(StyledLine([
                     (DisplayWidth.pad(glyph, to: theme.glyphs.ascii ? 5 : 2), Style(theme.role(mark))),
@@ -127,40 +127,55 @@ enum PaneContent {
         if let policy = report.policy {
             out.append(StyledLine(""))
             out.append(field("mode", policy.mode.rawValue, Style(.normal, bold: true)))
-            out.append(field("max_age", "\(policy.maxAge) s (\(policy.maxAge / 86_400) d)"))
+            out.append(field("max_age", "\(policy.maxAge) s (\(RolloutDuration.text(TimeInterval(policy.maxAge))))"))
             out.append(field("mx", policy.mx.joined(separator: ", ")))
         }
         if let record = report.stsRecord { out.append(field("id", record.id)) }
         return out
     }
 
+    /// Every certificate of every chain, as judged by the core (``DomainReport/certificates``:
+    /// days left and validity at the evaluation time); the leaf's names, trust and key below it.
     static func certificates(_ report: DomainReport, _ theme: Theme) -> [StyledLine] {
         let o = report.observation
         var out: [StyledLine] = []
-        func certificate(_ host: String, _ tls: TLSObservation, _ where: String) {
-            guard let leaf = tls.leaf else { return }
-            let days = Int((leaf.notAfter.timeIntervalSince(report.checkedAt) / 86_400).rounded(.down))
-            out.append(StyledLine([(host, Style(.accent, bold: true)), (`where`, Style(.muted))]))
-            out.append(field("  subject", leaf.subject))
-            out.append(field("  names", leaf.dnsNames.joined(separator: ", ")))
-            out.append(field("  issuer", leaf.issuer))
-            out.append(field("  expires", "\(leaf.notAfter.formatted(.iso8601.year().month().day())) (\(days) d)",
-                             Style(days < 0 ? .fail : days < 14 ? .warn : .normal)))
-            if let trust = tls.trust {
-                out.append(field("  chain", trust.trusted ? "\(theme.glyphs.ok) trusted (\(tls.chain.count) presented)"
-                                 : "\(theme.glyphs.fail) \(trust.reason ?? "untrusted")",
-                                 Style(trust.trusted ? .ok : .fail)))
-            }
-            if let key = leaf.keyType { out.append(field("  key", key)) }
+        var leaves: [String: CertificateInfo] = [:]
+        var trust: [String: (ChainTrust?, Int)] = [:]
+        if let tls = o.policyFetch?.tls, let leaf = tls.leaf {
+            leaves[o.policyHostName + leaf.subject] = leaf
+            trust[o.policyHostName + leaf.subject] = (tls.trust, tls.chain.count)
         }
-        if let tls = o.policyFetch?.tls { certificate(o.policyHostName, tls, "  (policy host)") }
         for host in o.mxHosts {
-            var seen: Set<String> = []
             for probe in host.probes {
-                guard let tls = probe.tls, let leaf = tls.leaf,
-                    seen.insert(leaf.sha256 ?? leaf.subject + "\(leaf.notAfter)").inserted
-                else { continue }
-                certificate(host.host, tls, "  (MX, \(probe.address))")
+                guard let tls = probe.tls, let leaf = tls.leaf else { continue }
+                leaves[MXMatcher.normalize(host.host) + leaf.subject] = leaf
+                trust[MXMatcher.normalize(host.host) + leaf.subject] = (tls.trust, tls.chain.count)
+            }
+        }
+        for certificate in report.certificates {
+            let style: StyleRole = switch certificate.validity {
+            case .valid: .normal
+            case .expiring: .warn
+            case .expired, .notYetValid: .fail
+            }
+            let expires = "\(certificate.notAfter.formatted(.iso8601.year().month().day())) (\(certificate.daysLeft) d"
+                + (certificate.validity == .valid ? ")" : ", \(certificate.validity.rawValue))")
+            if certificate.role == .leaf {
+                let place = certificate.isPolicyHost ? "  (policy host)" : "  (MX, \(certificate.addresses.joined(separator: ", ")))"
+                out.append(StyledLine([(certificate.host, Style(.accent, bold: true)), (place, Style(.muted))]))
+                out.append(field("  subject", certificate.subject))
+                let leaf = leaves[certificate.host + certificate.subject]
+                if let leaf { out.append(field("  names", leaf.dnsNames.joined(separator: ", "))) }
+                out.append(field("  issuer", certificate.issuer))
+                out.append(field("  expires", expires, Style(style, bold: style != .normal)))
+                if let (chainTrust, presented) = trust[certificate.host + certificate.subject], let chainTrust {
+                    out.append(field("  chain", chainTrust.trusted ? "\(theme.glyphs.ok) trusted (\(presented) presented)"
+                                     : "\(theme.glyphs.fail) \(chainTrust.reason ?? "untrusted")",
+                                     Style(chainTrust.trusted ? .ok : .fail)))
+                }
+                if let key = leaf?.keyType { out.append(field("  key", key)) }
+            } else {
+                out.append(field("  \(certificate.role.rawValue)", "\(certificate.subject), expires \(expires)", Style(style)))
             }
         }
         if out.isEmpty { out.append(StyledLine("no certificate observed", Style(.muted))) }
@@ -171,10 +186,9 @@ enum PaneContent {
         let o = report.observation
         var out: [StyledLine] = []
         for host in o.mxHosts {
-            let covered = report.policy.flatMap { MXMatcher.firstMatch(in: $0.mx, host: host.host) }
             var coverage: (String, Style) = ("", .normal)
-            if report.policy != nil {
-                coverage = covered.map { ("  covered by \($0)", Style(.ok)) } ?? ("  NOT covered by the policy", Style(.fail, bold: true))
+            if let covered = report.mxCoverage.first(where: { $0.host == MXMatcher.normalize(host.host) }) {
+                coverage = covered.pattern.map { ("  covered by \($0)", Style(.ok)) } ?? ("  NOT covered by the policy", Style(.fail, bold: true))
             }
             out.append(StyledLine([(host.host, Style(.accent, bold: true)), coverage]))
             if host.probes.isEmpty { out.append(StyledLine("  no address probed", Style(.muted))) }

@@ -12,6 +12,7 @@ struct Theme {
         switch severity {
         case .error: .fail
         case .warning: .warn
+        case .unknown: .pending
         case .info: .info
         case nil: .ok
         }
@@ -21,7 +22,28 @@ struct Theme {
         switch severity {
         case .error: ("\(glyphs.fail) ERROR", Style(.fail, bold: true))
         case .warning: ("\(glyphs.warn) WARN", Style(.warn, bold: true))
+        case .unknown: ("\(glyphs.ascii ? "[??]" : "?") NOT CHECKED", Style(.pending, bold: true))
         case .info: ("\(glyphs.info) INFO", Style(.info))
+        }
+    }
+
+    /// A gate item's kind: the gate's word (blocker, not checked, warning, note).
+    func badge(_ kind: GateItem.Kind) -> (String, Style) {
+        switch kind {
+        case .blocker: ("\(glyphs.fail) BLOCKER", Style(.fail, bold: true))
+        case .unknown: ("\(glyphs.ascii ? "[??]" : "?") NOT CHECKED", Style(.pending, bold: true))
+        case .warning: ("\(glyphs.warn) WARNING", Style(.warn, bold: true))
+        case .note: ("\(glyphs.info) NOTE", Style(.info))
+        }
+    }
+
+    /// The report-level enforce gate in the header and the list: state word and style.
+    func readiness(_ gate: GateResult) -> (String, Style) {
+        switch gate.state {
+        case .ready: ("enforce: ready", Style(.title, reverse: true))
+        case .acknowledge: ("enforce: ready, \(gate.warnings.count) warning(s) to acknowledge", Style(.title, reverse: true))
+        case .blocked: ("enforce: NOT ready, \(gate.headline)", Style(.fail, bold: true, reverse: true))
+        case .unknown: ("enforce: could not check (\(gate.headline))", Style(.pending, bold: true, reverse: true))
         }
     }
 
@@ -33,6 +55,7 @@ struct Theme {
         case .removing: return Style(.warn)
         case .broken: return Style(.fail, bold: true)
         case .none: return Style(.muted)
+        case .unknown: return Style(.pending, bold: true)
         }
     }
 

@@ -22,7 +22,7 @@ public struct EvaluationContext: Sendable {
         tlsrpt = TLSRPTRecordParser.parse(rrset: observation.tlsrptTXT.records, subject: tlsrptSubject)
         hasSTSCandidate = observation.stsTXT.records.contains { STSRecordParser.isCandidate($0.text) }
         // A body cut short (a close or timeout after the 200) is not a policy senders would use.
-        if let fetch = observation.policyFetch, let body = fetch.body, fetch.status == 200, fetch.failure == nil {
+        if let fetch = observation.policyFetch, let body = fetch.body, fetch.status == 200, fetch.failure == nil, !fetch.bodyTruncated {
             policy = PolicyParser.parse(body, subject: observation.policyURL)
         } else {
             policy = nil

@@ -12,6 +12,9 @@ public enum LiveStage: String, Codable, Sendable, CaseIterable, Comparable {
     /// records, policy host or fetch failing, invalid policy): senders fall back to a cached
     /// policy or none.
     case broken
+    /// The checker could not look (its resolver did not answer the `_mta-sts` lookup, refused
+    /// it or could not be reached): not the domain's state, never stored as its stage.
+    case unknown
 
     private var order: Int {
         switch self {
@@ -20,8 +23,12 @@ public enum LiveStage: String, Codable, Sendable, CaseIterable, Comparable {
         case .enforce: 2
         case .removing: 3
         case .broken: 4
+        case .unknown: 5
         }
     }
 
     public static func < (lhs: LiveStage, rhs: LiveStage) -> Bool { lhs.order < rhs.order }
+
+    /// A stage senders actually see (everything but ``unknown``): what the history keeps.
+    public var isObserved: Bool { self != .unknown }
 }

@@ -1,10 +1,13 @@
 /// Derives the live stage from what senders would get (RFC 8461 §3, §5): no record → `none`;
 /// a record senders reject, or a policy they cannot fetch or parse → `broken`; otherwise the
-/// policy's mode (`none` → `removing`).
+/// policy's mode (`none` → `removing`); `unknown` when the checker's resolver gave no answer
+/// for the record or the policy host (the checker's failure, not the domain's).
 enum StageDerivation {
     static func stage(in context: EvaluationContext) -> LiveStage {
         let lookup = context.observation.stsTXT
+        if lookup.status.isCheckerFailure { return .unknown }
         if !lookup.status.isDefinite { return .broken }
+        if context.hasSTSCandidate, context.observation.policyHost?.status.isCheckerFailure == true { return .unknown }
         if !context.hasSTSCandidate {
             // A near-miss record (wrong case, leading space) is an attempt that senders discard.
             return context.sts.findings.contains(.stsRecordInvalid) ? .broken : .none

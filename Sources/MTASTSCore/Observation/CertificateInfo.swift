@@ -40,19 +40,23 @@ public struct CertificateInfo: Codable, Sendable, Hashable {
 }
 
 /// The outcome of building a path from the presented leaf to a trusted root, done by the probe
-/// with the trust store. Expiry and name are judged by the core from the leaf's fields, so the
-/// probe builds the path at a time inside the leaf's validity.
+/// with the trust store and the validity check disabled: expiry and name are judged by the core,
+/// for every certificate of `path`, at the evaluation time.
 public struct ChainTrust: Codable, Sendable, Hashable {
     public var trusted: Bool
     /// Why not, in the verifier's words (no path to a root, self-signed, bad signature, …).
     public var reason: String?
     /// The trust anchors the probe used (`system`, a CA file path).
     public var anchors: [String]
+    /// The validated path, leaf first, ending at the trust anchor (RFC 5280 §6.1); `nil` when
+    /// untrusted or recorded before paths were kept.
+    public var path: [CertificateInfo]?
 
-    public init(trusted: Bool, reason: String? = nil, anchors: [String] = []) {
+    public init(trusted: Bool, reason: String? = nil, anchors: [String] = [], path: [CertificateInfo]? = nil) {
         self.trusted = trusted
         self.reason = reason
         self.anchors = anchors
+        self.path = path
     }
 }
 

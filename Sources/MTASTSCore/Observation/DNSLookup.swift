@@ -12,6 +12,10 @@ public enum DNSStatus: String, Codable, Sendable, CaseIterable {
 
     /// The lookup gave a definite answer (records, NXDOMAIN or NODATA).
     public var isDefinite: Bool { self == .ok || self == .nxdomain || self == .nodata }
+    /// The checker's own failure, not the domain's: the configured resolver did not answer in
+    /// time, refused the query, or could not be reached (or sent something unreadable). A
+    /// SERVFAIL is an answer: the resolver tried and the domain's DNS failed.
+    public var isCheckerFailure: Bool { self == .timeout || self == .refused || self == .error }
 }
 
 /// The raw result of one DNS lookup: records, TTL, DNSSEC flag, or the failure.

@@ -18,11 +18,14 @@ public struct Observation: Codable, Sendable, Hashable {
     public var policyFetch: PolicyFetch?
     /// One entry per MX host probed; empty when the MX hosts were not probed.
     public var mxHosts: [MXHostObservation]
+    /// What the run this observation was part of saw of the checker's own reach (``RunVantage``);
+    /// `nil` in observations made before it was recorded.
+    public var vantage: RunVantage?
 
     public init(
         domain: String, observedAt: Date, resolver: String? = nil, mx: DNSLookup<MXRecord>,
         stsTXT: DNSLookup<TXTRecord>, tlsrptTXT: DNSLookup<TXTRecord>, policyHost: DNSLookup<String>? = nil,
-        policyFetch: PolicyFetch? = nil, mxHosts: [MXHostObservation] = []
+        policyFetch: PolicyFetch? = nil, mxHosts: [MXHostObservation] = [], vantage: RunVantage? = nil
     ) {
         self.domain = domain
         self.observedAt = observedAt
@@ -33,6 +36,7 @@ public struct Observation: Codable, Sendable, Hashable {
         self.policyHost = policyHost
         self.policyFetch = policyFetch
         self.mxHosts = mxHosts
+        self.vantage = vantage
     }
 
     public init(from decoder: any Decoder) throws {
@@ -46,6 +50,7 @@ public struct Observation: Codable, Sendable, Hashable {
         policyHost = try c.decodeIfPresent(DNSLookup<String>.self, forKey: .policyHost)
         policyFetch = try c.decodeIfPresent(PolicyFetch.self, forKey: .policyFetch)
         mxHosts = try c.decodeIfPresent([MXHostObservation].self, forKey: .mxHosts) ?? []
+        vantage = try c.decodeIfPresent(RunVantage.self, forKey: .vantage)
     }
 
     /// The policy host name for the domain (RFC 8461 §3.3).

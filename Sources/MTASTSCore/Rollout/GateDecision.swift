@@ -10,7 +10,7 @@ public struct GateOverride: Codable, Sendable, Hashable {
     }
 }
 
-/// Whether a move may go ahead (STYLE.md: blockers disable the action unless overridden by
+/// Whether a move may go ahead (STYLE.md: blockers and unchecked parts disable the action unless overridden by
 /// typing the domain and a reason; warnings need the typed domain as acknowledgement).
 public enum GateDecision: Codable, Sendable, Hashable {
     /// Nothing to acknowledge.
@@ -30,11 +30,15 @@ public enum GateDecision: Codable, Sendable, Hashable {
     public static func decide(_ gate: GateResult, _ override: GateOverride) -> GateDecision {
         let typedMatches = override.typedDomain.map { MXMatcher.normalize($0.trimmingCharacters(in: .whitespaces)) } == gate.domain
         let reason = (override.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if !gate.blockers.isEmpty {
+        // A part the checker could not look at is refused like a blocker: nothing is known about it.
+        let refusing = gate.blockers.count + gate.unknowns.count
+        if refusing > 0 {
+            let what = gate.blockers.isEmpty ? "\(gate.unknowns.count) part(s) could not be checked"
+                : "\(gate.blockers.count) blocker(s)" + (gate.unknowns.isEmpty ? "" : " and \(gate.unknowns.count) part(s) not checked")
             guard typedMatches else {
-                return .refused("\(gate.blockers.count) blocker(s); to override, type the domain name (\(gate.domain)) and give a reason")
+                return .refused("\(what); to override, type the domain name (\(gate.domain)) and give a reason")
             }
-            guard !reason.isEmpty else { return .refused("\(gate.blockers.count) blocker(s); an override needs a reason") }
+            guard !reason.isEmpty else { return .refused("\(what); an override needs a reason") }
             return .overridden(reason: reason)
         }
         if !gate.warnings.isEmpty {

@@ -32,16 +32,17 @@ public enum RolloutAdvisor {
         let soak = SoakClock.seconds(history, now: now)
         let idFindings = PolicyIDDiscipline.findings(domain: domain, history: history)
         let target = advanceTarget(plan: plan, liveStage: live)
+        // The same proposal `advance` makes: the preview gate is the gate the move will meet.
         let gate = target.map { to in
-            RolloutGate.evaluate(GateInput(
-                domain: domain, to: to, report: report, plan: plan?.target == to ? plan : nil, history: history,
-                settings: settings, reportTotals: reportTotals, now: now))
+            RolloutProposal.prepare(
+                domain: domain, to: to, report: report, previous: plan, history: history, settings: settings,
+                reportTotals: reportTotals, now: now, id: PolicyID.make(at: now)).gate
         }
         let earliestRemoval = live == .removing ? RemovalWait.earliestRemoval(history, txtTTL: report?.observation.stsTXT.ttl) : nil
         let migration = report.flatMap { MXMigration.steps(newMX: plan?.plannedMX, report: $0, history: history, now: now) }
         let step = nextStep(
             domain: domain, report: report, plan: plan, verification: verification, soak: soak, settings: settings,
-            earliestRemoval: earliestRemoval, migration: migration, idFindings: idFindings, now: now)
+            earliestRemoval: earliestRemoval, migration: migration, idFindings: idFindings, gate: gate, now: now)
         return RolloutAssessment(
             domain: domain, liveStage: live, plan: plan, nextStep: step, instructions: instructions, verification: verification,
             soakSeconds: soak, soakRequired: settings.soakSeconds, idFindings: idFindings, advanceTarget: target, gate: gate,
@@ -50,9 +51,13 @@ public enum RolloutAdvisor {
 
     static func nextStep(
         domain: String, report: DomainReport?, plan: RolloutPlan?, verification: PlanVerification?, soak: TimeInterval?,
-        settings: RolloutSettings, earliestRemoval: Date?, migration: [MXMigrationStep]?, idFindings: [Finding], now: Date
+        settings: RolloutSettings, earliestRemoval: Date?, migration: [MXMigrationStep]?, idFindings: [Finding],
+        gate: GateResult?, now: Date
     ) -> RolloutStep {
         guard let report else { return RolloutStep(.verify, "check the domain first (r in the UI, mtasts check --save D)") }
+        if report.isUnknown {
+            return RolloutStep(.verify, "could not check: \(report.couldNotCheck.first?.message ?? "check again") (check again: r in the UI, mtasts check --save \(domain))")
+        }
         if let notBumped = idFindings.first(where: { $0.code == .policyIDNotBumped }) {
             return RolloutStep(.fix, "publish a new id: \(notBumped.message)")
         }
@@ -65,7 +70,8 @@ public enum RolloutAdvisor {
             case .testing: return RolloutStep(.plan, "make a plan (testing is live): mtasts plan \(domain) --to testing")
             case .enforce: return RolloutStep(.done, "enforce is live; no plan needed")
             case .removing: return RolloutStep(.plan, "mode none is live: plan removal (mtasts plan \(domain) --to none)")
-            case .broken: return RolloutStep(.fix, "the live setup is broken: \(report.blockers.first?.message ?? "see the findings")")
+            case .broken: return RolloutStep(.fix, "the live setup is broken: \(report.errors.first?.message ?? "see the findings")")
+            case .unknown: return RolloutStep(.verify, "could not check: \(report.couldNotCheck.first?.message ?? "check again")")
             }
         }
         if let verification, !verification.matches {
@@ -83,6 +89,10 @@ public enum RolloutAdvisor {
             if soaked < settings.soakSeconds {
                 return RolloutStep(.soak, "soak in testing: \(RolloutDuration.text(soaked)) of \(RolloutDuration.text(settings.soakSeconds)), then advance to enforce")
             }
+            // Never suggest a move the gate refuses: say what refuses it.
+            if let gate, !gate.isPassable {
+                return RolloutStep(gate.state == .unknown ? .verify : .fix, "before enforce: \(gate.headline)")
+            }
             return RolloutStep(.advance, "advance to enforce through the gate (mtasts advance \(domain))")
         case .enforce:
             return RolloutStep(.done, "enforce is live and matches the plan")
@@ -90,6 +100,7 @@ public enum RolloutAdvisor {
             if let earliestRemoval, earliestRemoval > now {
                 return RolloutStep(.wait, "wait until \(earliestRemoval.rolloutText) (\(RolloutDuration.text(earliestRemoval.timeIntervalSince(now))) more), then remove the records")
             }
+            if let gate, !gate.isPassable { return RolloutStep(.fix, "before removal: \(gate.headline)") }
             return RolloutStep(.advance, "cached policies have expired: advance to remove the records (mtasts advance \(domain))")
         case .removed:
             return RolloutStep(.done, "MTA-STS is removed")

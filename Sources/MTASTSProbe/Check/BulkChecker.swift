@@ -2,7 +2,8 @@ import Foundation
 import MTASTSCore
 
 /// Checks many domains with bounded concurrency, sharing one MX probe cache so each MX
-/// address is probed once per run. Results come back in input order.
+/// address is probed once per run. Results come back in input order, each carrying the run's
+/// ``RunVantage``.
 public struct BulkChecker: Sendable {
     public let checker: DomainChecker
     public let concurrency: Int
@@ -33,6 +34,8 @@ public struct BulkChecker: Sendable {
                 start()
             }
         }
-        return results.compactMap { $0 }
+        // What the whole run saw of this machine's reach goes with every observation (port 25
+        // blocked from here is the checker's problem, not the domains').
+        return RunVantage.annotate(results.compactMap { $0 })
     }
 }

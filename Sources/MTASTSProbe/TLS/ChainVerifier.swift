@@ -1,11 +1,12 @@
 import Foundation
 import MTASTSCore
-@_spi(FixedExpiryValidationTime) import X509
+import SwiftASN1
+@_spi(DisableValidityCheck) import X509
 
 /// Builds a path from a presented leaf to the trust roots with swift-certificates
-/// (RFC 5280 §6). Expiry and the host name are judged by the core from the leaf's fields, so
-/// when the path fails "now" it is built again at the middle of the leaf's validity: a chain
-/// that is only expired counts as trusted here and `*-cert.expired` says the rest.
+/// (RFC 5280 §6) with the validity check disabled: the core judges every certificate's
+/// `notBefore`/`notAfter` of the recorded path at its own evaluation time, so a chain that is
+/// only expired counts as trusted here and `*-cert.expired` says the rest.
 public enum ChainVerifier {
     public static func verify(chainDER: [[UInt8]], roots: TrustRoots, now: Date = Date()) async -> ChainTrust {
         let certificates = chainDER.compactMap { try? Certificate(derEncoded: $0) }
@@ -16,36 +17,31 @@ public enum ChainVerifier {
             return ChainTrust(trusted: false, reason: "no trust roots loaded (no system bundle and no --ca-file)",
                               anchors: roots.sources)
         }
-        let intermediates = CertificateStore(certificates.dropFirst())
-        let store = CertificateStore(roots.certificates)
-        if await validate(leaf: leaf, intermediates: intermediates, roots: store, at: now).trusted {
-            return ChainTrust(trusted: true, anchors: roots.sources)
-        }
-        let middle = leaf.notValidBefore.addingTimeInterval(leaf.notValidAfter.timeIntervalSince(leaf.notValidBefore) / 2)
-        let second = await validate(leaf: leaf, intermediates: intermediates, roots: store, at: middle)
-        if second.trusted { return ChainTrust(trusted: true, anchors: roots.sources) }
-        let selfSigned = leaf.subject == leaf.issuer
-        let reason = selfSigned
-            ? "self-signed certificate (\(leaf.subject)) not among the trust roots"
-            : "no path from \(leaf.subject) to a trusted root" + (second.reason.map { ": \($0)" } ?? "")
-        return ChainTrust(trusted: false, reason: reason, anchors: roots.sources)
-    }
-
-    static func validate(
-        leaf: Certificate, intermediates: CertificateStore, roots: CertificateStore, at time: Date
-    ) async -> (trusted: Bool, reason: String?) {
-        var verifier = Verifier(rootCertificates: roots) {
-            RFC5280Policy(fixedExpiryValidationTime: time)
+        var verifier = Verifier(rootCertificates: CertificateStore(roots.certificates)) {
+            RFC5280Policy.withValidityCheckDisabled()
         }
         let notes = DiagnosticNotes()
-        let result = await verifier.validate(leaf: leaf, intermediates: intermediates) { diagnostic in
+        let result = await verifier.validate(leaf: leaf, intermediates: CertificateStore(certificates.dropFirst())) { diagnostic in
             notes.add(diagnostic)
         }
         switch result {
-        case .validCertificate: return (true, nil)
+        case .validCertificate(let path):
+            // Dates, names and digests of the path; the DER stays out (the presented chain has it).
+            let infos = path.map { certificate -> CertificateInfo in
+                var serializer = DER.Serializer()
+                try? serializer.serialize(certificate)
+                var info = CertificateInspector.info(certificate, der: serializer.serializedBytes)
+                info.der = nil
+                return info
+            }
+            return ChainTrust(trusted: true, anchors: roots.sources, path: infos)
         case .couldNotValidate(let failures):
-            if let failure = failures.first { return (false, failure.policyFailureReason.description) }
-            return (false, notes.summary)
+            let why = failures.first.map { $0.policyFailureReason.description } ?? notes.summary
+            let selfSigned = leaf.subject == leaf.issuer
+            let reason = selfSigned
+                ? "self-signed certificate (\(leaf.subject)) not among the trust roots"
+                : "no path from \(leaf.subject) to a trusted root" + (why.map { ": \($0)" } ?? "")
+            return ChainTrust(trusted: false, reason: reason, anchors: roots.sources)
         }
     }
 }

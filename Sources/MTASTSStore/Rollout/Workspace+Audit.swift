@@ -37,8 +37,10 @@ extension Workspace {
     }
 
     /// The history of `domain` as the rollout rules read it (``HistoryPoint``), newest first.
+    /// Observations the checker could not judge (live stage `unknown`) are not part of it: they
+    /// say nothing about the domain.
     public func rolloutHistory(domain: String, limit: Int? = nil) throws -> [HistoryPoint] {
-        try history(domain: domain, limit: limit).map(\.historyPoint)
+        try history(domain: domain, limit: limit).filter(\.liveStage.isObserved).map(\.historyPoint)
     }
 }
 

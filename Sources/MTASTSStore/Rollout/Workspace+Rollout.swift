@@ -33,18 +33,14 @@ extension Workspace {
         let name = DomainName.key(domain)
         let previous = try plan(domain: name)
         let history = try rolloutHistory(domain: name)
-        let mx = report.map { $0.observation.mx.status == .ok ? $0.observation.mx.records : [] } ?? []
-        let effectiveSettings = settings ?? previous?.settings ?? RolloutSettings()
         // A web root given here, else the plan's, else the workspace setting `rollout.webroot`.
         let webroot = try webroot ?? previous?.webroot ?? setting(Self.webrootSetting)
-        let plan = RolloutPlanner.plan(
-            domain: name, target: target, mx: mx, settings: effectiveSettings, plannedMX: plannedMX, webroot: webroot,
-            previous: previous, liveID: report?.stsRecord?.id,
-            freshID: PolicyIDDiscipline.findings(domain: name, history: history).contains(.policyIDNotBumped),
+        let proposal = RolloutProposal.prepare(
+            domain: name, to: target, report: report, previous: previous, history: history, settings: settings,
+            reportTotals: try soakTotals(domain: name, history: history, now: now), plannedMX: plannedMX, webroot: webroot,
             policyText: policyText, now: now, id: id ?? PolicyID.make(at: now))
-        let gate = RolloutGate.evaluate(GateInput(
-            domain: name, to: target, report: report, plan: plan, history: history, settings: effectiveSettings,
-            reportTotals: try soakTotals(domain: name, history: history, now: now), now: now))
+        let plan = proposal.plan
+        let gate = proposal.gate
         let decision = GateDecision.decide(gate, override)
         let from = report?.liveStage.rawValue ?? "unchecked"
         var detail = "\(from) → \(target.rawValue)"
@@ -57,7 +53,7 @@ extension Workspace {
             detail += "; acknowledged: " + gate.warnings.map(\.code.rawValue).joined(separator: ", ")
         case .overridden(let reason):
             action = .override
-            detail += "; reason: \(reason); blockers: " + gate.blockers.map { "\($0.code.rawValue) (\($0.subject))" }.joined(separator: ", ")
+            detail += "; reason: \(reason); blockers: " + (gate.blockers + gate.unknowns).map { "\($0.code.rawValue) (\($0.subject))" }.joined(separator: ", ")
         case .refused(let why):
             action = .refused
             detail += "; \(why)"

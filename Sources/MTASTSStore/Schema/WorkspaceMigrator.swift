@@ -14,6 +14,7 @@ enum WorkspaceMigrator {
         (MigrationV1.identifier, MigrationV1.migrate),
         (MigrationV2Reports.identifier, MigrationV2Reports.migrate),
         (MigrationV3Rollout.identifier, MigrationV3Rollout.migrate),
+        (MigrationV4Verdicts.identifier, MigrationV4Verdicts.migrate),
     ]
 
     static var identifiers: Set<String> { Set(migrations.map(\.identifier)) }

@@ -64,7 +64,9 @@ struct CheckCommand: AsyncParsableCommand {
         }
         let elapsed = ContinuousClock.now - started
         if let workspace { _ = try workspace.save(observations) }
-        let reports = observations.map { Evaluator.evaluate($0, at: Date()) }
+        let now = Date()
+        let reports = observations.map { Evaluator.evaluate($0, at: now) }
+        let run = CheckRunSummary.of(reports)
         if stats {
             let seconds = elapsed.seconds
             let probes = await environment.checker.cache.distinctProbes
@@ -84,9 +86,12 @@ struct CheckCommand: AsyncParsableCommand {
             }
             if reports.count > 1 {
                 let elapsed = ContinuousClock.now - started
-                print("\n\(reports.count) domains in \(elapsed.formatted(.units(allowed: [.seconds, .milliseconds], width: .abbreviated)))")
+                let counted = run.couldNotCheck == 0 ? "\(run.checked) domains" : "checked \(run.checked) domains, could not check \(run.couldNotCheck),"
+                print("\n\(counted) in \(elapsed.formatted(.units(allowed: [.seconds, .milliseconds], width: .abbreviated)))")
             }
         }
+        // Said once for the run, on stderr so `--json` stays parseable.
+        for line in run.lines { FileHandle.standardError.write(Data((output.style.paint(line, .unknown) + "\n").utf8)) }
         try ExitStatus(findings: reports.flatMap(\.findings)).exit()
     }
 }

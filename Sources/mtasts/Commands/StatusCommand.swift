@@ -19,8 +19,11 @@ struct StatusCommand: ParsableCommand {
         var plannedStage: RolloutTarget?
         var nextStep: RolloutStep
         var advanceTo: RolloutTarget?
+        /// The gate of the next move: ready, acknowledge, blocked, unknown.
+        var gate: GateState?
         var blockers: [String]
         var warnings: [String]
+        var unknowns: [String]
     }
 
     func run() throws {
@@ -32,7 +35,8 @@ struct StatusCommand: ParsableCommand {
             let a = try workspace.rolloutAssessment(domain: domain.name, report: report, now: now)
             lines.append(Line(
                 domain: domain.name, liveStage: a.liveStage, plannedStage: a.plan?.target, nextStep: a.nextStep, advanceTo: a.advanceTarget,
-                blockers: a.gate?.blockers.map(\.code.rawValue) ?? [], warnings: a.gate?.warnings.map(\.code.rawValue) ?? []))
+                gate: a.gate?.state, blockers: a.gate?.blockers.map(\.code.rawValue) ?? [],
+                warnings: a.gate?.warnings.map(\.code.rawValue) ?? [], unknowns: a.gate?.unknowns.map(\.code.rawValue) ?? []))
         }
         if output.json { return try JSONOutput.print(lines) }
         guard !lines.isEmpty else {
@@ -47,6 +51,7 @@ struct StatusCommand: ParsableCommand {
             text += (line.plannedStage?.rawValue ?? "-").padding(toLength: 8, withPad: " ", startingAt: 0) + "  "
             text += "[\(line.nextStep.kind.rawValue)] \(line.nextStep.text)"
             if !line.blockers.isEmpty { text += "  blockers: " + Array(Set(line.blockers)).sorted().joined(separator: ", ") }
+            if !line.unknowns.isEmpty { text += "  not checked: " + Array(Set(line.unknowns)).sorted().joined(separator: ", ") }
             print(text)
         }
     }

@@ -1,7 +1,8 @@
 import ArgumentParser
 import MTASTSCore
 
-/// Monitoring-plugin style exit codes.
+/// Monitoring-plugin style exit codes: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (the checker
+/// could not look, or could not run). An observed error outranks what could not be checked.
 enum ExitStatus: Int32 {
     case clean = 0
     case warnings = 1
@@ -11,6 +12,7 @@ enum ExitStatus: Int32 {
     init(findings: [Finding]) {
         switch findings.worstSeverity {
         case .error: self = .errors
+        case .unknown: self = .couldNotRun
         case .warning: self = .warnings
         default: self = .clean
         }

@@ -14,6 +14,23 @@ struct FindingPrinter {
         return out
     }
 
+    /// A gate item: its kind (blocker, warning, not checked, note), code, subject, reason.
+    func lines(for item: GateItem, indent: String = "  ") -> [String] {
+        var out = ["\(indent)\(style.badge(item.kind))  \(style.bold(item.code.rawValue))  \(item.subject)"]
+        let pad = indent + String(repeating: " ", count: 11)
+        out.append(pad + item.message)
+        if !item.evidence.isEmpty { out.append(pad + style.dim("evidence: ") + item.evidence) }
+        if !item.remedy.isEmpty { out.append(pad + style.dim("fix:      ") + item.remedy) }
+        if !item.rfc.isEmpty { out.append(pad + style.dim("see:      ") + item.rfc) }
+        return out
+    }
+
+    func print(_ items: [GateItem], indent: String = "  ") {
+        for item in items {
+            for line in lines(for: item, indent: indent) { Swift.print(line) }
+        }
+    }
+
     func print(_ findings: [Finding], indent: String = "  ") {
         for finding in findings.bySeverity {
             for line in lines(for: finding, indent: indent) { Swift.print(line) }

@@ -14,11 +14,7 @@ struct ReportPrinter {
         let o = report.observation
         let findings = FindingPrinter(style: style)
         var out: [String] = []
-        let readiness = report.enforceReady
-            ? (report.warnings.isEmpty ? style.okBadge.replacingOccurrences(of: "OK", with: "ready")
-                : style.paint("ready with \(report.warnings.count) warning(s)", .warning))
-            : style.paint("NOT ready: \(report.blockers.count) blocker(s)", .error)
-        out.append(style.bold(report.domain) + "  stage: \(style.bold(report.liveStage.rawValue))  enforce: \(readiness)")
+        out.append(style.bold(report.domain) + "  stage: \(style.bold(report.liveStage.rawValue))  enforce: \(readiness(report.enforce))")
         out.append(style.dim("  checked \(report.checkedAt.formatted(.iso8601))" + (o.resolver.map { " via \($0)" } ?? "")))
         for group in FindingGroup.allCases {
             out.append("")
@@ -32,6 +28,16 @@ struct ReportPrinter {
             }
         }
         return out
+    }
+
+    /// The report-level enforce gate in a few words (``GateResult/state``), with what blocks it.
+    func readiness(_ gate: GateResult) -> String {
+        switch gate.state {
+        case .ready: return style.okBadge.replacingOccurrences(of: "OK", with: "ready")
+        case .acknowledge: return style.paint("ready with \(gate.warnings.count) warning(s) to acknowledge", .warning)
+        case .blocked: return style.paint("NOT ready: \(gate.blockers.count) blocker(s) (\(gate.headline))", .error)
+        case .unknown: return style.paint("could not check (\(gate.headline))", .unknown)
+        }
     }
 
     /// The evidence lines shown above a group's findings.
@@ -64,22 +70,14 @@ struct ReportPrinter {
             }
             return out
         case .certificates:
-            var out: [String] = []
-            if let leaf = o.policyFetch?.tls?.leaf { out.append(certificateLine(o.policyHostName, leaf, report.checkedAt)) }
-            for host in o.mxHosts {
-                var seen: Set<String> = []
-                for probe in host.probes {
-                    guard let leaf = probe.tls?.leaf, seen.insert(leaf.sha256 ?? leaf.subject + leaf.notAfter.description).inserted
-                    else { continue }
-                    out.append(certificateLine(host.host, leaf, report.checkedAt))
-                }
-            }
+            let out = report.certificates.map(certificateLine)
             return out.isEmpty ? ["no certificates observed"] : out
         case .mx:
             var out: [String] = []
             for host in o.mxHosts {
-                let covered = report.policy.flatMap { MXMatcher.firstMatch(in: $0.mx, host: host.host) }
-                let coverage = report.policy == nil ? "" : (covered.map { "  covered by \($0)" } ?? "  NOT covered")
+                let coverage = report.mxCoverage.first { $0.host == MXMatcher.normalize(host.host) }.map {
+                    $0.pattern.map { "  covered by \($0)" } ?? "  NOT covered"
+                } ?? ""
                 if host.probes.isEmpty { out.append("\(host.host)  no address probed\(coverage)") }
                 for probe in host.probes {
                     var line = "\(host.host)  \(probe.address):\(probe.port)"
@@ -93,9 +91,9 @@ struct ReportPrinter {
         }
     }
 
-    func certificateLine(_ host: String, _ leaf: CertificateInfo, _ now: Date) -> String {
-        let days = Int((leaf.notAfter.timeIntervalSince(now) / 86_400).rounded(.down))
-        return "\(host): \(leaf.subject), issuer \(leaf.issuer), expires \(leaf.notAfter.formatted(.iso8601.year().month().day())) (\(days) d)"
+    func certificateLine(_ c: CertificateStatus) -> String {
+        let role = c.role == .leaf ? "" : " [\(c.role.rawValue)]"
+        return "\(c.host)\(role): \(c.subject), issuer \(c.issuer), expires \(c.notAfter.formatted(.iso8601.year().month().day())) (\(c.daysLeft) d, \(c.validity.rawValue))"
     }
 
     func ttl<R>(_ lookup: DNSLookup<R>) -> String {

@@ -64,9 +64,11 @@ struct RolloutPrinter {
 
     func printGate(_ gate: GateResult) {
         let from = gate.from?.rawValue ?? "unchecked"
-        print("Gate \(from) → \(gate.to.rawValue): \(gate.blockers.count) blocker(s), \(gate.warnings.count) warning(s)")
-        FindingPrinter(style: style).print(gate.blockers + gate.warnings)
-        for note in gate.notes { print("  " + style.badge(.info) + "  \(note.code.rawValue)  \(note.message)") }
+        var counts = "\(gate.blockers.count) blocker(s), \(gate.warnings.count) warning(s)"
+        if !gate.unknowns.isEmpty { counts += ", \(gate.unknowns.count) not checked" }
+        print("Gate \(from) → \(gate.to.rawValue): \(gate.state.rawValue); \(counts)")
+        FindingPrinter(style: style).print(gate.blockers + gate.unknowns + gate.warnings)
+        for note in gate.notes { print("  " + style.badge(.note) + "  \(note.code.rawValue)  \(note.message)") }
     }
 
     func printMove(_ move: RolloutMove) {
@@ -75,10 +77,10 @@ struct RolloutPrinter {
         case .allowed: print("\n" + style.okBadge + " planned \(move.to.rawValue) for \(move.domain)")
         case .acknowledged: print("\n" + style.okBadge + " planned \(move.to.rawValue) for \(move.domain); warnings acknowledged")
         case .overridden(let reason):
-            print("\n" + style.paint("OVERRIDE", .warning) + " planned \(move.to.rawValue) for \(move.domain) despite \(move.gate.blockers.count) blocker(s); reason: \(reason)")
+            print("\n" + style.paint("OVERRIDE", .warning) + " planned \(move.to.rawValue) for \(move.domain) despite \(move.gate.blockers.count + move.gate.unknowns.count) blocker(s); reason: \(reason)")
         case .refused(let why):
             print("\n" + style.paint("REFUSED", .error) + " \(why)")
-            print("  override: --confirm-domain \(move.domain)" + (move.gate.blockers.isEmpty ? "" : " --override-reason TEXT"))
+            print("  override: --confirm-domain \(move.domain)" + (move.gate.isPassable ? "" : " --override-reason TEXT"))
             return
         }
         if move.to != .removed {
@@ -120,9 +122,11 @@ enum RolloutJSON {
         }
     }
 
-    /// Exit status of a move: 0 allowed, 1 refused for warnings, 2 refused for blockers.
+    /// Exit status of a move: 0 allowed, 1 refused for warnings, 2 refused for blockers,
+    /// 3 refused because parts could not be checked.
     static func status(_ move: RolloutMove) -> ExitStatus {
         guard !move.decision.isAllowed else { return .clean }
-        return move.gate.blockers.isEmpty ? .warnings : .errors
+        if !move.gate.blockers.isEmpty { return .errors }
+        return move.gate.unknowns.isEmpty ? .warnings : .couldNotRun
     }
 }

@@ -13,7 +13,9 @@ struct LabScenarioTests {
         var domain: String
         var stage: LiveStage
         var ready: Bool
-        /// Codes that must be present.
+        /// `report.enforceReady`: the report-level enforce gate (a stage other than testing or
+    /// enforce, an error, a certificate within 14 days of expiry block it).
+    /// Codes that must be present.
         var codes: Set<FindingCode>
         var testDescription: String { domain }
     }
@@ -21,13 +23,13 @@ struct LabScenarioTests {
     static let scenarios: [Scenario] = [
         Scenario(domain: "good.lab.test", stage: .enforce, ready: true, codes: [.dnssecUnsigned, .policyMaxAgeShort]),
         Scenario(domain: "testing.lab.test", stage: .testing, ready: true, codes: []),
-        Scenario(domain: "removing.lab.test", stage: .removing, ready: true, codes: []),
-        Scenario(domain: "nopolicy.lab.test", stage: .none, ready: true, codes: [.stsRecordMissing, .tlsrptRecordMissing]),
+        Scenario(domain: "removing.lab.test", stage: .removing, ready: false, codes: []),
+        Scenario(domain: "nopolicy.lab.test", stage: .none, ready: false, codes: [.stsRecordMissing, .tlsrptRecordMissing]),
         Scenario(domain: "expired-mx.lab.test", stage: .testing, ready: false, codes: [.mxCertExpired]),
         Scenario(domain: "wrongname-mx.lab.test", stage: .testing, ready: false, codes: [.mxCertNameMismatch]),
         Scenario(domain: "selfsigned-mx.lab.test", stage: .testing, ready: false, codes: [.mxCertUntrusted]),
         Scenario(domain: "nostarttls.lab.test", stage: .testing, ready: false, codes: [.mxStarttlsMissing]),
-        Scenario(domain: "expiring-mx.lab.test", stage: .testing, ready: true, codes: [.mxCertExpiring]),
+        Scenario(domain: "expiring-mx.lab.test", stage: .testing, ready: false, codes: [.mxCertExpiring]),
         Scenario(domain: "down-mx.lab.test", stage: .testing, ready: false, codes: [.mxUnreachable]),
         Scenario(domain: "badtls.lab.test", stage: .testing, ready: false, codes: [.mxTLSFailed]),
         Scenario(domain: "uncovered.lab.test", stage: .testing, ready: false, codes: [.policyMxUncovered]),
@@ -36,7 +38,7 @@ struct LabScenarioTests {
         Scenario(domain: "policy-redirect.lab.test", stage: .broken, ready: false, codes: [.policyRedirect]),
         Scenario(domain: "policy-html.lab.test", stage: .broken, ready: false, codes: [.policyContentType]),
         Scenario(domain: "policy-expired-cert.lab.test", stage: .broken, ready: false, codes: [.policyCertExpired]),
-        Scenario(domain: "policy-expiring-cert.lab.test", stage: .testing, ready: true, codes: [.policyCertExpiring]),
+        Scenario(domain: "policy-expiring-cert.lab.test", stage: .testing, ready: false, codes: [.policyCertExpiring]),
         Scenario(domain: "policy-wrongname.lab.test", stage: .broken, ready: false, codes: [.policyCertNameMismatch]),
         Scenario(domain: "policy-selfsigned.lab.test", stage: .broken, ready: false, codes: [.policyCertUntrusted]),
         Scenario(domain: "policy-invalid.lab.test", stage: .broken, ready: false, codes: [.policyUnknownField, .policyMode]),
@@ -75,6 +77,16 @@ struct LabScenarioTests {
         #expect(codes.isSuperset(of: scenario.codes), "missing \(scenario.codes.subtracting(codes))\n\(summary)")
         #expect(report.liveStage == scenario.stage, "\(summary)")
         #expect(report.enforceReady == scenario.ready, "\(summary)")
+        // One verdict: the rollout gate with a neutral second layer blocks exactly what the report blocks.
+        let plan = RolloutPlanner.plan(domain: report.domain, target: .enforce, mx: report.observation.mx.records,
+                                       now: report.evaluatedAt, id: "labplan1")
+        let soaked = [HistoryPoint(observedAt: report.evaluatedAt - 30 * 86_400, liveStage: report.liveStage)]
+        let gate = RolloutGate.evaluate(GateInput(
+            domain: report.domain, to: .enforce, report: report, plan: plan, history: soaked, settings: RolloutSettings(),
+            reportTotals: TLSRPTWindowTotals(from: report.evaluatedAt - 30 * 86_400, to: report.evaluatedAt, successes: 100, reportCount: 3),
+            now: report.evaluatedAt))
+        #expect(report.enforceReady == gate.isPassable, "report \(report.enforce.headline), gate \(gate.headline)")
+        #expect(Set(report.enforceBlockers.map(\.code)).isSubset(of: Set(gate.blockers.map(\.code))), "\(gate.headline)")
         // The observation survives JSON and judges the same (recorded observations reproduce).
         let data = try JSONCoding.encoder().encode(observation)
         let decoded = try JSONCoding.decoder().decode(Observation.self, from: data)

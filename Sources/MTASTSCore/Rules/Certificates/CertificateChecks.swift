@@ -18,9 +18,6 @@ struct CertificateChecks {
         untrusted: .mxCertUntrusted, nameMismatch: .mxCertNameMismatch,
         expired: .mxCertExpired, expiring: .mxCertExpiring)
 
-    /// A certificate expiring sooner than this is a warning.
-    static let expiringWithin: TimeInterval = 14 * 86_400
-
     static func findings(tls: TLSObservation, host: String, where place: String, now: Date, codes: Codes) -> [Finding] {
         guard let leaf = tls.leaf else { return [] }
         var out: [Finding] = []
@@ -40,25 +37,27 @@ struct CertificateChecks {
                 message: "the certificate is not valid for `\(host)`",
                 evidence: "names: \(leaf.dnsNames.isEmpty ? "(no DNS names; CN \(leaf.subject))" : leaf.dnsNames.joined(separator: ", "))" + place))
         }
-        if now > leaf.notAfter {
-            out.append(Finding(
-                code: codes.expired, subject: host,
-                message: "the certificate expired \(days(leaf.notAfter.timeIntervalSince(now)).magnitude) day(s) ago",
-                evidence: leafEvidence))
-        } else if now < leaf.notBefore {
-            out.append(Finding(
-                code: codes.expired, subject: host,
-                message: "the certificate is not valid yet (starts \(iso(leaf.notBefore)))", evidence: leafEvidence))
-        } else if leaf.notAfter.timeIntervalSince(now) < expiringWithin {
-            out.append(Finding(
-                code: codes.expiring, subject: host,
-                message: "the certificate expires in \(days(leaf.notAfter.timeIntervalSince(now))) day(s)",
-                evidence: leafEvidence))
+        // RFC 5280 §6.1.3 (a)(2): every certificate of the path must be within its validity period.
+        for (certificate, role) in CertificateStatus.chain(of: tls) {
+            let which = role == .leaf ? "the certificate" : "the \(role.rawValue) certificate `\(certificate.subject)`"
+            let evidence = describe(certificate) + place
+            let days = CertificateClock.days(from: now, to: certificate.notAfter)
+            switch CertificateClock.validity(notBefore: certificate.notBefore, notAfter: certificate.notAfter, at: now) {
+            case .expired:
+                out.append(Finding(code: codes.expired, subject: host,
+                                   message: "\(which) expired \(days.magnitude) day(s) ago", evidence: evidence))
+            case .notYetValid:
+                out.append(Finding(code: codes.expired, subject: host,
+                                   message: "\(which) is not valid yet (starts \(iso(certificate.notBefore)))", evidence: evidence))
+            case .expiring:
+                out.append(Finding(code: codes.expiring, subject: host,
+                                   message: "\(which) expires in \(days) day(s)", evidence: evidence))
+            case .valid:
+                break
+            }
         }
         return out
     }
-
-    static func days(_ interval: TimeInterval) -> Int { Int((interval / 86_400).rounded(.down)) }
 
     static func describe(_ cert: CertificateInfo) -> String {
         "subject \(cert.subject), issuer \(cert.issuer), valid \(iso(cert.notBefore)) to \(iso(cert.notAfter))"

@@ -27,7 +27,9 @@ struct MXRecordsRule: Rule {
                     evidence: lookup.records.map { "\($0.preference) \($0.exchange)" }.joined(separator: ", "))]
             }
             return []
-        default:
+        case .timeout, .refused, .error:
+            return [context.checkerLookupFailure(lookup.status, name: domain + " MX", summary: lookup.summary)]
+        case .servfail:
             return [Finding(code: .mxLookupFailed, subject: domain,
                             message: "the MX lookup failed (\(lookup.status.rawValue))", evidence: lookup.summary)]
         }

@@ -12,7 +12,9 @@ struct STSRecordRule: Rule {
                 finding.evidence = lookup.summary
                 return finding
             }
-        default:
+        case .timeout, .refused, .error:
+            return [context.checkerLookupFailure(lookup.status, name: subject, summary: lookup.summary)]
+        case .servfail:
             return [Finding(
                 code: .stsRecordLookupFailed, subject: subject,
                 message: "the `_mta-sts` lookup failed (\(lookup.status.rawValue))", evidence: lookup.summary)]

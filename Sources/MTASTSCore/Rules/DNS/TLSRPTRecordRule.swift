@@ -10,7 +10,10 @@ struct TLSRPTRecordRule: Rule {
                 finding.evidence = lookup.summary
                 return finding
             }
-        default:
+        case .timeout, .refused, .error:
+            return [context.checkerLookupFailure(
+                lookup.status, name: "_smtp._tls." + MXMatcher.normalize(context.observation.domain), summary: lookup.summary)]
+        case .servfail:
             return [Finding(
                 code: .tlsrptRecordLookupFailed,
                 subject: "_smtp._tls." + MXMatcher.normalize(context.observation.domain),

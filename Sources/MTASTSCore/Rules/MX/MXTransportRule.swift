@@ -15,19 +15,26 @@ struct MXTransportRule: Rule {
                 out.append(Finding(code: .mxNotProbed, subject: host, message: "`\(host)` was not probed"))
                 continue
             }
-            out += findings(for: entry)
+            out += findings(for: entry, in: context)
         }
         return out
     }
 
-    func findings(for entry: MXHostObservation) -> [Finding] {
+    func findings(for entry: MXHostObservation, in context: EvaluationContext) -> [Finding] {
         let host = MXMatcher.normalize(entry.host)
         if entry.addresses.isEmpty {
+            if let checker = [entry.ipv4, entry.ipv6].first(where: \.status.isCheckerFailure) {
+                return [context.checkerLookupFailure(checker.status, name: host, summary: "A: \(entry.ipv4.summary); AAAA: \(entry.ipv6.summary)")]
+            }
             let failed = [entry.ipv4, entry.ipv6].filter { !$0.status.isDefinite }
             return [Finding(
                 code: failed.isEmpty ? .mxUnresolvable : .mxLookupFailed, subject: host,
                 message: failed.isEmpty ? "`\(host)` has no A or AAAA record" : "the address lookup for `\(host)` failed",
                 evidence: "A: \(entry.ipv4.summary); AAAA: \(entry.ipv6.summary)")]
+        }
+        // Port 25 blocked from this machine: the connections say nothing about the host.
+        if context.smtpBlockedHere, !entry.probes.isEmpty, entry.probes.allSatisfy({ !$0.reachedServer }) {
+            return [context.smtpBlockedFinding(host: host, probes: entry.probes)]
         }
         var out: [Finding] = []
         for probe in entry.probes {
@@ -41,7 +48,7 @@ struct MXTransportRule: Rule {
                     code: .mxUnreachable, severity: noRoute ? .info : nil, subject: host,
                     message: noRoute
                         ? "no IPv6 route from this checker to \(probe.address)"
-                        : "\(place): \(failure.stage.rawValue) failed (\(failure.kind.rawValue))",
+                        : "\(place): \(failure.stage.rawValue) failed from this machine (\(failure.kind.rawValue))",
                     evidence: failure.message + transcriptTail(probe)))
                 continue
             }

@@ -12,7 +12,9 @@ struct PolicyHostRule: Rule {
                 code: .policyHostUnresolvable, subject: host,
                 message: lookup.status == .nxdomain ? "`\(host)` does not exist (NXDOMAIN)" : "`\(host)` has no A or AAAA record",
                 evidence: lookup.summary))]
-        default:
+        case .timeout, .refused, .error:
+            return [context.unlessPublished(context.checkerLookupFailure(lookup.status, name: host, summary: lookup.summary))]
+        case .servfail:
             return [context.unlessPublished(Finding(
                 code: .policyHostUnresolvable, subject: host,
                 message: "the lookup of `\(host)` failed (\(lookup.status.rawValue)); senders treat it as a temporary failure",
