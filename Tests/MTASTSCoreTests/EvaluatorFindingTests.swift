@@ -37,12 +37,15 @@ struct EvaluatorFindingTests {
         #expect(mixed.findings.with(.mxNull).map(\.severity) == [.error])
     }
 
-    @Test("the MX lookup failing is mx.lookup-failed")
+    @Test("the MX lookup failing: SERVFAIL is mx.lookup-failed (the domain's), a timeout is check.lookup-failed (could not check)")
     func mxLookupFailed() {
         var observation = Fixture.observation()
+        observation.mx = DNSLookup(status: .servfail)
+        #expect(Evaluator.evaluate(observation).findings.contains(.mxLookupFailed))
         observation.mx = DNSLookup(status: .timeout)
-        let report = Evaluator.evaluate(observation)
-        #expect(report.findings.contains(.mxLookupFailed))
+        let timedOut = Evaluator.evaluate(observation)
+        #expect(!timedOut.findings.contains(.mxLookupFailed))
+        #expect(timedOut.findings.with(.checkLookupFailed).map(\.severity) == [.unknown])
     }
 
     @Test("MX certificate expiry is judged at the given time", arguments: [

@@ -33,7 +33,7 @@ struct FindingCatalogTests {
         .reportUnknownPolicyType, .reportNullMember, .reportMissingMember, .reportDuplicateMember,
         .reportsSoakFailures, .reportsSoakFailureRate, .reportsNoneDuringSoak,
         .policyIDNotBumped, .policyIDBumpedUnchanged, .rolloutNotLive, .rolloutSoakShort, .rolloutCachedPolicy,
-        .rolloutRemovalWait,
+        .rolloutRemovalWait, .checkResolverUnreachable, .checkLookupFailed, .checkSMTPBlocked,
     ]
 
     @Test("codes are unique")

@@ -8,11 +8,11 @@ struct RolloutStoreTests {
     let now = StoreFixture.now
     let day = StoreFixture.day
 
-    @Test("migration v3-rollout is applied after v1 and v2")
+    @Test("migrations v1 to v4 are applied in order")
     func migration() throws {
         let workspace = try Workspace.inMemory()
         let applied = try workspace.appliedMigrations()
-        #expect(applied.last == "v3-rollout")
+        #expect(applied == ["v1-domains-observations-settings", "v2-tlsrpt-reports", "v3-rollout", "v4-verdict-cache"])
         #expect(applied.first == "v1-domains-observations-settings")
     }
 

@@ -32,7 +32,7 @@ public enum FindingCatalog {
           "Keep exactly one `v=STSv1` TXT record at `_mta-sts.<domain>`."),
         e(.stsRecordInvalid, .error, "The `v=STSv1` record is outside the grammar: senders assume no policy", "RFC 8461 §3.1",
           "Publish `v=STSv1; id=<1-32 letters or digits>` exactly."),
-        e(.stsRecordLookupFailed, .error, "The `_mta-sts` lookup failed temporarily (SERVFAIL, timeout, refused)", "RFC 8461 §3.1, §5",
+        e(.stsRecordLookupFailed, .error, "The `_mta-sts` lookup failed: the resolver answered SERVFAIL (the domain's DNS or DNSSEC fails)", "RFC 8461 §3.1, §5",
           "Fix the authoritative servers (or DNSSEC) for the domain; senders fall back to a cached policy or none."),
         e(.stsRecordUnknownField, .info, "The record carries an extension field senders ignore", "RFC 8461 §3.1",
           "Nothing required; remove it if it is a typo."),
@@ -161,6 +161,13 @@ public enum FindingCatalog {
           "Publish the new policy and the new id together; expect enforcing senders until the old `max_age` has passed."),
         e(.rolloutRemovalWait, .error, "The records are removed before the `max_age` of the previous policy has passed since `mode: none` went live", "RFC 8461 §8.3",
           "Keep `mode: none` and its record published until the earliest removal time."),
+        // the checker's own reach: could not check (never the domain's fault; exit 3)
+        e(.checkResolverUnreachable, .unknown, "The resolver answered none of the lookups (unreachable, refusing or timing out): nothing is known about the domain", "RFC 8461 §5 (the checker, not the domain)",
+          "Check the resolver (`--resolver HOST[:PORT]`, /etc/resolv.conf) from this machine, then check again."),
+        e(.checkLookupFailed, .unknown, "The resolver did not answer one lookup in time, refused it or could not be asked: nothing is known about that record", "RFC 8461 §5 (temporary failure)",
+          "Check again; if it persists, ask the resolver directly (`dig @resolver NAME TXT`) and raise `--timeout`."),
+        e(.checkSMTPBlocked, .unknown, "No MX address of the whole run accepted a connection on the SMTP port while HTTPS worked: outbound port 25 looks blocked from this machine", "RFC 8461 §4.2 (cannot be judged from here)",
+          "Run from a host that may connect to port 25 (most cloud VMs may not), or use `--smtp-port` for a lab."),
         // DNSSEC
         e(.dnssecUnsigned, .info, "The lookups were not DNSSEC-authenticated (no AD bit)", "RFC 8461 §10.1, RFC 4035",
           "Optional: sign the zone; MTA-STS does not require DNSSEC."),
