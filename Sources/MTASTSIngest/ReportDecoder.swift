@@ -2,7 +2,11 @@ import MTASTSCore
 
 /// Turns the bytes of one item into a report: gzip (RFC 8460 §5.3 `application/tlsrpt+gzip`)
 /// is recognised by its magic bytes and inflated under the cap, JSON is parsed (RFC 8460 §4.4),
-/// anything else is read as a mail message and its report part extracted.
+/// anything else is read as a mail message and its report part extracted. The bytes decide,
+/// not the name: a `.json.gz` file or gzip-typed part holding plain JSON is read as JSON
+/// (`report.not-gzip`). For a mail, the packaging's findings come first in the report's
+/// findings, and a `TLS-Report-Submitter` that does not match `contact-info` is noted
+/// (``SubmitterCheck``).
 public enum ReportDecoder {
     /// What one item decoded to, before duplicate detection.
     public struct Decoded: Sendable {
@@ -10,14 +14,27 @@ public enum ReportDecoder {
         public var message: MessageInfo?
     }
 
-    public static func decode(_ bytes: [UInt8], limits: IngestLimits) -> Decoded {
+    /// Decodes one item. `filename` is the name of the file it was read from, if any.
+    public static func decode(_ bytes: [UInt8], limits: IngestLimits, filename: String? = nil) -> Decoded {
         switch sniff(bytes) {
         case .gzip, .json:
-            return Decoded(result: payload(bytes, limits: limits), message: nil)
+            let declaration = GzipDeclaration.of(filename: filename, contentType: nil)
+            return Decoded(result: payload(bytes, limits: limits, declaredGzip: declaration), message: nil)
         case .message:
             switch MessageReportExtractor.extract(bytes) {
             case .success(let payload):
-                return Decoded(result: self.payload(payload.bytes, limits: limits), message: payload.info)
+                let info = payload.info
+                let declaration = GzipDeclaration.of(filename: info.filename, contentType: info.contentType)
+                let result = self.payload(payload.bytes, limits: limits, declaredGzip: declaration, reportDomain: info.reportDomain)
+                    .map { parsed in
+                        var parsed = parsed
+                        parsed.findings.insert(contentsOf: payload.findings, at: 0)
+                        if let mismatch = SubmitterCheck.finding(parsed.report, submitter: info.reportSubmitter) {
+                            parsed.findings.append(mismatch)
+                        }
+                        return parsed
+                    }
+                return Decoded(result: result, message: info)
             case .failure(let error):
                 return Decoded(result: .failure(error), message: nil)
             }
@@ -26,17 +43,31 @@ public enum ReportDecoder {
         }
     }
 
-    /// A report attachment or file: gzip or JSON.
-    public static func payload(_ bytes: [UInt8], limits: IngestLimits) -> Result<ParsedTLSRPTReport, IngestError> {
+    /// A report attachment or file: gzip or JSON. `reportDomain` is the mail's
+    /// `TLS-Report-Domain` (for a `no-policy-found` policy without `policy-domain`).
+    public static func payload(_ bytes: [UInt8], limits: IngestLimits, reportDomain: String? = nil) -> Result<ParsedTLSRPTReport, IngestError> {
+        payload(bytes, limits: limits, declaredGzip: nil, reportDomain: reportDomain)
+    }
+
+    static func payload(
+        _ bytes: [UInt8], limits: IngestLimits, declaredGzip: GzipDeclaration?, reportDomain: String? = nil
+    ) -> Result<ParsedTLSRPTReport, IngestError> {
         var json = bytes
-        if GzipInflater.isGzip(bytes) {
+        let isGzip = GzipInflater.isGzip(bytes)
+        if isGzip {
             switch GzipInflater.inflate(bytes, limit: limits.decompressedBytes) {
             case .success(let inflated): json = inflated
             case .failure(let error): return .failure(error)
             }
         }
-        return TLSRPTReportParser.parse(json, limits: TLSRPTReportParser.Limits(maxBytes: limits.decompressedBytes))
+        return TLSRPTReportParser.parse(json, limits: TLSRPTReportParser.Limits(maxBytes: limits.decompressedBytes), reportDomain: reportDomain)
             .mapError { .invalidReport($0) }
+            .map { parsed in
+                guard !isGzip, let declaredGzip else { return parsed }
+                var parsed = parsed
+                parsed.findings.insert(declaredGzip.finding(json: json), at: 0)
+                return parsed
+            }
     }
 
     enum Kind {

@@ -44,13 +44,15 @@ public struct ReportIngester {
         }
     }
 
-    /// Ingests one item given as bytes (a message, a JSON report or gzip data).
-    public mutating func ingest(bytes: [UInt8], source: String, each: (IngestItem) throws -> Void) rethrows {
+    /// Ingests one item given as bytes (a message, a JSON report or gzip data); `filename` is
+    /// the name of the file the bytes came from, if any (a `.json.gz` name that holds plain
+    /// JSON is noted).
+    public mutating func ingest(bytes: [UInt8], source: String, filename: String? = nil, each: (IngestItem) throws -> Void) rethrows {
         guard bytes.count <= limits.messageBytes else {
             try deliver(IngestItem(source: source, outcome: .failure(.messageTooLarge(limit: limits.messageBytes))), each)
             return
         }
-        let decoded = ReportDecoder.decode(bytes, limits: limits)
+        let decoded = ReportDecoder.decode(bytes, limits: limits, filename: filename)
         let outcome: IngestItem.Outcome
         switch decoded.result {
         case .success(let parsed):
@@ -99,7 +101,7 @@ public struct ReportIngester {
             try deliver(IngestItem(source: source, outcome: .failure(.unreadable("\(path): \(error)"))), each)
             return
         }
-        try ingest(bytes: bytes, source: source, each: each)
+        try ingest(bytes: bytes, source: source, filename: path, each: each)
     }
 
     private mutating func ingestMbox(_ path: String, each: (IngestItem) throws -> Void) rethrows {

@@ -22,7 +22,7 @@ public enum SyntheticMbox {
     static let senders = [
         Sender(organization: "Google Inc.", contact: "smtp-tls-reporting@google.com", domain: "google.com"),
         Sender(organization: "Microsoft Corporation", contact: "tlsrpt-noreply@microsoft.com", domain: "microsoft.com"),
-        Sender(organization: "Yahoo Inc.", contact: "tlsrpt@yahooinc.example", domain: "yahoo.example"),
+        Sender(organization: "Yahoo Inc.", contact: "tlsrpt@yahooinc.example", domain: "yahooinc.example"),
         Sender(organization: "Comcast", contact: "tlsrpt@comcast.example", domain: "comcast.example"),
         Sender(organization: "mail.example.net", contact: "postmaster@mail.example.net", domain: "mail.example.net"),
     ]
@@ -38,12 +38,15 @@ public enum SyntheticMbox {
         var previous: (json: String, index: Int)?
         for index in 1...max(1, messages) {
             var json = report(index: index, generator: &generator)
+            // A duplicate is the previous report mailed again, by the same sender.
+            var senderIndex = index
             if index % 50 == 0, let previous {
                 json = previous.json
+                senderIndex = previous.index
                 stats.duplicates += 1
             }
-            previous = (json, index)
-            buffer += try message(index: index, json: json, generator: &generator)
+            previous = (json, senderIndex)
+            buffer += try message(index: index, json: json, sender: senderIndex, generator: &generator)
             stats.messages += 1
             if buffer.count > 1 << 20 {
                 try handle.write(contentsOf: buffer)
@@ -104,8 +107,9 @@ public enum SyntheticMbox {
 
     /// One report mail as RFC 8460 §5.3 describes it, framed for an mbox: From_ line, CRLF
     /// lines turned to LF as mbox files on Unix hold them, `>From ` quoting, blank line after.
-    static func message(index: Int, json: String, generator: inout SplitMix64) throws -> [UInt8] {
-        let sender = senders[index % senders.count]
+    /// `sender` picks the sender (by default the one of report `index`).
+    static func message(index: Int, json: String, sender senderIndex: Int? = nil, generator: inout SplitMix64) throws -> [UInt8] {
+        let sender = senders[(senderIndex ?? index) % senders.count]
         let gzip = index % 5 != 0
         let payload = gzip ? try GzipDeflater.compress(Array(json.utf8)) : Array(json.utf8)
         let base64 = Data(payload).base64EncodedString(options: [.lineLength76Characters, .endLineWithLineFeed])

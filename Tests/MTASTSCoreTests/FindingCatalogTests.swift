@@ -31,6 +31,8 @@ struct FindingCatalogTests {
         .mxCertNameMismatch, .mxCertExpired, .mxCertExpiring, .mxNotProbed, .dnssecUnsigned,
         .reportMXHostString, .reportDateWithoutZone, .reportAlternateMemberName, .reportUnknownResultType,
         .reportUnknownPolicyType, .reportNullMember, .reportMissingMember, .reportDuplicateMember,
+        .reportPolicyDomainMissing, .reportNotGzip, .reportMediaType, .reportInvalidIP, .reportSubmitterMismatch,
+        .reportDateRangeReversed, .reportMisspelledMember, .reportPolicyStringEncoded,
         .reportsSoakFailures, .reportsSoakFailureRate, .reportsNoneDuringSoak,
         .policyIDNotBumped, .policyIDBumpedUnchanged, .rolloutNotLive, .rolloutSoakShort, .rolloutCachedPolicy,
         .rolloutRemovalWait, .checkResolverUnreachable, .checkLookupFailed, .checkSMTPBlocked,

@@ -19,7 +19,7 @@ struct SyntheticMboxTests {
         #expect(items.count == 200)
         #expect(items.compactMap(\.error).isEmpty, "\(items.compactMap(\.error).prefix(3))")
         #expect(ingester.summary.reports == 196 && ingester.summary.duplicates == 4)
-        #expect(items.allSatisfy { $0.parsed?.findings.isEmpty == true })
+        #expect(items.allSatisfy { $0.parsed?.findings.isEmpty == true }, "\(Set(items.flatMap { $0.parsed?.findings ?? [] }.map { "\($0.code) \($0.subject): \($0.message)" }))")
         let again = try SyntheticMbox.write(messages: 200, to: path)
         #expect(again == stats, "deterministic for a seed")
     }

@@ -16,7 +16,7 @@ public struct TLSRPTDayCount: Sendable, Codable, Hashable {
     /// `days` consecutive days ending with `last`, zero where `counts` has nothing, oldest first.
     public static func filled(_ counts: [TLSRPTDayCount], last: UTCDay, days: Int) -> [TLSRPTDayCount] {
         let known = Dictionary(counts.map { ($0.day, $0) }, uniquingKeysWith: { a, b in
-            TLSRPTDayCount(day: a.day, successes: a.successes + b.successes, failures: a.failures + b.failures)
+            TLSRPTDayCount(day: a.day, successes: a.successes.addingSaturating(b.successes), failures: a.failures.addingSaturating(b.failures))
         })
         return (0..<max(0, days)).map { offset in
             let day = last.adding(offset - days + 1)

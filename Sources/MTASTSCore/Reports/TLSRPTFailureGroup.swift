@@ -33,7 +33,7 @@ extension TLSRPTPolicyResult {
                 order.append(key)
                 groups[key] = TLSRPTFailureGroup(resultType: key.type, receivingMX: key.mx, failedSessions: 0, details: 0)
             }
-            groups[key]!.failedSessions += detail.failedSessions
+            groups[key]!.failedSessions = groups[key]!.failedSessions.addingSaturating(detail.failedSessions)
             groups[key]!.details += 1
         }
         return order.compactMap { groups[$0] }.sorted { a, b in

@@ -42,9 +42,10 @@ public struct TLSRPTReport: Codable, Sendable, Hashable {
     /// `rua` addresses, has the same key (RFC 8460 §4.4: the report-id is unique per sender).
     public var key: TLSRPTReportKey { TLSRPTReportKey(organizationName: organizationName, reportID: reportID) }
 
-    /// Sessions over every policy.
-    public var totalSuccessfulSessions: Int { policies.reduce(0) { $0 + $1.summary.successfulSessions } }
-    public var totalFailedSessions: Int { policies.reduce(0) { $0 + $1.summary.failedSessions } }
+    /// Sessions over every policy, pinned at `Int.max` rather than trapping on a sender's
+    /// huge counts.
+    public var totalSuccessfulSessions: Int { policies.map(\.summary.successfulSessions).saturatingSum }
+    public var totalFailedSessions: Int { policies.map(\.summary.failedSessions).saturatingSum }
 }
 
 /// The dedupe key of a report: `organization-name` and `report-id` as written.

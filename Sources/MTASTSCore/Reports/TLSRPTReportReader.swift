@@ -13,21 +13,49 @@ struct TLSRPTReportReader {
         case expected
         /// May be absent; `null` is noted.
         case optional
+        /// May be absent or `null`; the caller decides what that means and records it.
+        case silent
     }
 
     /// One JSON object of the report and where it is.
     struct Object {
         var members: [JSONMember]
         var path: JSONPath
+        /// Members read under the name they were probably meant to have, by that name: the
+        /// name as written (`receiving-mx-hostname` → `receiving-mx-host-name`), for paths.
+        var written: [String: String] = [:]
+
+        /// The path of member `name`, as the sender spelled it.
+        func path(of name: String) -> JSONPath { path.member(written[name] ?? name) }
     }
 
     var findings: [Finding] = []
 
-    mutating func object(_ value: JSONValue, at path: JSONPath) throws(TLSRPTReportError) -> Object {
+    /// The object at `path`. With `known` (the member names RFC 8460 §4.4 gives this object), a
+    /// member whose name is a near miss of one of them (``TLSRPTMemberNames/intended(_:among:)``)
+    /// is read as that member when the sender did not also write it, and ignored when it did;
+    /// both with `report.misspelled-member`.
+    mutating func object(_ value: JSONValue, at path: JSONPath, known: [String] = []) throws(TLSRPTReportError) -> Object {
         guard case .object(let members) = value else {
             throw TLSRPTReportError(.wrongType, at: path, "expected an object, found \(value.typeName)")
         }
-        return Object(members: members, path: path)
+        var object = Object(members: members, path: path)
+        guard !known.isEmpty else { return object }
+        for index in object.members.indices {
+            let name = object.members[index].name
+            guard let intended = TLSRPTMemberNames.intended(name, among: known) else { continue }
+            let value = object.members[index].value
+            if object.members.contains(where: { $0.name == intended }) {
+                note(.reportMisspelledMember, path.member(name),
+                     "`\(name)` is not a member of RFC 8460 §4.4 but looks like `\(intended)`, which is also present; ignored", value)
+            } else {
+                note(.reportMisspelledMember, path.member(name),
+                     "`\(name)` is not a member of RFC 8460 §4.4; read as `\(intended)`, the member it looks like", value)
+                object.members[index].name = intended
+                object.written[intended] = name
+            }
+        }
+        return object
     }
 
     /// The member `name` (or the RFC's `alternate` spelling), `nil` when absent or `null`.
@@ -41,14 +69,14 @@ struct TLSRPTReportReader {
             if matches.isEmpty, !others.isEmpty {
                 usedName = alternate
                 matches = others
-                note(.reportAlternateMemberName, object.path.member(alternate),
+                note(.reportAlternateMemberName, object.path(of: alternate),
                      "`\(alternate)` is the RFC's other spelling of `\(name)`; read as `\(name)`", others[0].value)
             } else if !matches.isEmpty, !others.isEmpty {
-                note(.reportAlternateMemberName, object.path.member(alternate),
+                note(.reportAlternateMemberName, object.path(of: alternate),
                      "both `\(name)` and `\(alternate)` are present; `\(name)` is used", others[0].value)
             }
         }
-        let path = object.path.member(usedName)
+        let path = object.path(of: usedName)
         if matches.count > 1 {
             note(.reportDuplicateMember, path,
                  "`\(usedName)` appears \(matches.count) times in one object; the last one is used (RFC 8259 §4)",
@@ -68,6 +96,8 @@ struct TLSRPTReportReader {
                     : "`\(usedName)` is null; RFC 8460 §4.4 requires a value, the report is read without it", value)
             case .optional:
                 if value != nil { note(.reportNullMember, path, "`\(usedName)` is null; read as absent", .null) }
+            case .silent:
+                break
             }
             return nil
         case let value?:
@@ -89,7 +119,7 @@ struct TLSRPTReportReader {
     mutating func nonEmptyString(_ object: Object, _ name: String) throws(TLSRPTReportError) -> String {
         let text = try string(object, name, .required)!
         guard !text.allSatisfy(\.isWhitespace) else {
-            throw TLSRPTReportError(.invalidValue, at: object.path.member(name), "`\(name)` is empty")
+            throw TLSRPTReportError(.invalidValue, at: object.path(of: name), "`\(name)` is empty")
         }
         return text
     }
@@ -97,6 +127,16 @@ struct TLSRPTReportReader {
     /// A session count: a JSON number that is a non-negative integer.
     mutating func count(_ object: Object, _ name: String) throws(TLSRPTReportError) -> Int {
         let (value, path) = try member(object, name, .required)!
+        return try count(value, at: path)
+    }
+
+    /// A session count the caller may do without: `nil` when absent or `null` (nothing noted).
+    mutating func countIfPresent(_ object: Object, _ name: String) throws(TLSRPTReportError) -> Int? {
+        guard let (value, path) = try member(object, name, .silent) else { return nil }
+        return try count(value, at: path)
+    }
+
+    func count(_ value: JSONValue, at path: JSONPath) throws(TLSRPTReportError) -> Int {
         guard case .number(let text) = value else {
             throw TLSRPTReportError(.wrongType, at: path, "expected a non-negative integer, found \(value.typeName) \(value.preview)")
         }
@@ -114,7 +154,7 @@ struct TLSRPTReportReader {
 
     mutating func date(_ object: Object, _ name: String) throws(TLSRPTReportError) -> Date {
         let text = try string(object, name, .required)!
-        let path = object.path.member(name)
+        let path = object.path(of: name)
         guard let parsed = RFC3339Date.parse(text) else {
             throw TLSRPTReportError(.invalidValue, at: path,
                 "\(text.debugDescription) is not an RFC 3339 date-time (e.g. 2025-06-14T00:00:00Z)")
@@ -136,8 +176,10 @@ struct TLSRPTReportReader {
     }
 
     /// An array of strings (`policy-string`).
-    mutating func strings(_ object: Object, _ name: String, _ presence: Presence) throws(TLSRPTReportError) -> [String] {
-        guard let (items, path) = try array(object, name, presence) else { return [] }
+    func strings(_ value: JSONValue, at path: JSONPath) throws(TLSRPTReportError) -> [String] {
+        guard case .array(let items) = value else {
+            throw TLSRPTReportError(.wrongType, at: path, "expected an array, found \(value.typeName) \(value.preview)")
+        }
         var out: [String] = []
         for (index, item) in items.enumerated() {
             guard case .string(let text) = item else {

@@ -33,8 +33,8 @@ public struct TLSRPTWindowTotals: Sendable, Codable, Hashable {
         self.reportCount = reportCount
     }
 
-    /// Every session reported, successful or not.
-    public var sessions: Int { successes + failures }
+    /// Every session reported, successful or not (pinned at `Int.max`, never trapping).
+    public var sessions: Int { successes.addingSaturating(failures) }
 
     /// Failed sessions over all sessions, `0` when nothing was reported.
     public var failureRate: Double {
