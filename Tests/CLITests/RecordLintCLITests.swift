@@ -48,10 +48,13 @@ struct RecordLintCLITests {
         #expect(json.findingCodes == ["tlsrpt-record.invalid"])
     }
 
-    @Test("TLS-RPT without rua is invalid (exit 2)")
+    @Test("TLS-RPT without rua is invalid, a warning like no record (exit 1): TLS-RPT never changes delivery")
     func tlsrptNoRua() throws {
         let result = try CLIRunner.run(["lint", "tlsrpt-record", "--txt", "v=TLSRPTv1;", "--json"])
-        #expect(result.status == 2)
-        #expect(try result.json().findingCodes.contains("tlsrpt-record.invalid"))
+        #expect(result.status == 1)
+        let json = try result.json()
+        #expect(json["valid"] as? Bool == false)
+        #expect(json["record"] is NSNull)
+        #expect(json.findingCodes.contains("tlsrpt-record.invalid"))
     }
 }

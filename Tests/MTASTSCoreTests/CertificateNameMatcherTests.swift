@@ -31,6 +31,38 @@ struct CertificateNameMatcherTests {
         #expect(!CertificateNameMatcher.matches(dnsName: name, host: host), "\(reason)")
     }
 
+    /// RFC 6125 §6.4 matches DNS domain names; an IP address is out of its scope (§1.7.2) and is
+    /// never compared with a DNS-ID, wildcard or not.
+    @Test("an IP address never matches a DNS-ID", arguments: [
+        ("*.0.2.1", "192.0.2.1"),
+        ("192.0.2.1", "192.0.2.1"),
+        ("*.0.2.1", "１９２．０．２．１"),
+        ("2001:db8::1", "2001:db8::1"),
+        ("[192.0.2.1]", "[192.0.2.1]"),
+    ])
+    func ipAddress(_ name: String, _ host: String) {
+        #expect(!CertificateNameMatcher.matches(dnsName: name, host: host))
+        let certificate = Fixture.certificate(names: [name])
+        #expect(!CertificateNameMatcher.matches(certificate: certificate, host: host))
+    }
+
+    /// RFC 6125 §6.4.2: "an implementation MUST convert any U-labels in the domain name to
+    /// A-labels before checking the domain name".
+    @Test("a host given as U-labels is converted to A-labels first", arguments: [
+        ("mx.xn--bcher-kva.example", "mx.bücher.example"),
+        ("*.xn--bcher-kva.example", "MX.BÜCHER.example"),
+        ("*.xn--caf-dma.example", "mta-sts.cafe\u{0301}.example"),
+        ("mail.example.com", "ｍａｉｌ．ｅｘａｍｐｌｅ．ｃｏｍ"),
+    ])
+    func uLabelHost(_ name: String, _ host: String) {
+        #expect(CertificateNameMatcher.matches(dnsName: name, host: host))
+    }
+
+    @Test("a dNSName in U-labels (not an IA5String of A-labels) matches nothing")
+    func uLabelName() {
+        #expect(!CertificateNameMatcher.matches(dnsName: "mx.bücher.example", host: "mx.xn--bcher-kva.example"))
+    }
+
     @Test("any subjectAltName may match; the CN alone never does")
     func certificate() {
         let withSAN = Fixture.certificate(names: ["other.example.net", "*.example.com"])

@@ -42,6 +42,41 @@ struct MXMatcherTests {
         #expect(!MXMatcher.matches(pattern: pattern, host: host), "\(reason)")
     }
 
+    /// An IP address is not a DNS name: no pattern covers it, not even one whose suffix its
+    /// last octets spell (RFC 8461 §4.1, §3.2 `Domain`; RFC 1123 §2.1).
+    @Test("an IP address never matches, wildcard or exact", arguments: [
+        ("*.0.2.1", "192.0.2.1"),
+        ("*.0.2.1.", "192.0.2.1."),
+        ("192.0.2.1", "192.0.2.1"),
+        ("*.db8::1", "2001:db8::1"),
+        ("2001:db8::1", "2001:db8::1"),
+        ("[192.0.2.1]", "[192.0.2.1]"),
+        ("*.0.2.1", "１９２．０．２．１"),
+    ])
+    func ipAddressNeverMatches(_ pattern: String, _ host: String) {
+        #expect(!MXMatcher.matches(pattern: pattern, host: host))
+        #expect(MXMatcher.firstMatch(in: [pattern], host: host) == nil)
+        #expect(MXMatcher.deeperWildcard(in: [pattern, "*.2.1"], host: host) == nil)
+    }
+
+    /// MX names in DNS are A-labels; a host typed as U-labels is converted first (RFC 6125
+    /// §6.4.2 practice, the same conversion senders apply to a name before looking it up).
+    @Test("a host given as U-labels matches the A-label pattern", arguments: [
+        ("mx.xn--bcher-kva.example", "mx.bücher.example"),
+        ("*.xn--bcher-kva.example", "MX.BÜCHER.example"),
+        ("*.xn--bcher-kva.example", "mx.bu\u{0308}cher.example"),
+        ("mail.example.com", "ｍａｉｌ．ｅｘａｍｐｌｅ．ｃｏｍ"),
+    ])
+    func uLabelHost(_ pattern: String, _ host: String) {
+        #expect(MXMatcher.matches(pattern: pattern, host: host))
+    }
+
+    @Test("a U-label pattern is not converted: it matches no host, as MXPattern reports")
+    func uLabelPattern() {
+        #expect(!MXMatcher.matches(pattern: "*.bücher.example", host: "mx.xn--bcher-kva.example"))
+        #expect(!MXMatcher.matches(pattern: "*.bücher.example", host: "mx.bücher.example"))
+    }
+
     @Test("firstMatch returns the first covering pattern in policy order")
     func firstMatch() {
         let patterns = ["backup.example.net", "*.example.com", "mail.example.com"]

@@ -173,7 +173,8 @@ struct PropertyTests {
             _ = MXMatcher.matches(pattern: "*." + left, host: right)
             _ = MXMatcher.deeperWildcard(in: [left, "*." + right], host: text)
             _ = CertificateNameMatcher.matches(dnsName: left, host: right)
-            _ = Punycode.asciiHost(text)
+            _ = HostName.aLabels(text)
+            _ = HostName.matchingForm(text)
         }
     }
 

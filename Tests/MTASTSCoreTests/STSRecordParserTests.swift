@@ -222,10 +222,19 @@ struct STSRecordSetTests {
 
     @Test("one invalid candidate: no record, sts-record.invalid")
     func invalidCandidate() {
+        let result = STSRecordParser.parse(rrset: [TXTRecord("v=STSv1; id=bad-id")])
+        #expect(result.value == nil)
+        #expect(result.findings.with(.stsRecordInvalid).map(\.severity) == [.error])
+        #expect(!result.findings.contains(.stsRecordMissing))
+    }
+
+    @Test("a bare `v=STSv1` alone is discarded by senders: no policy, sts-record.invalid (error) saying why")
+    func bareVersionAlone() {
         let result = STSRecordParser.parse(rrset: [TXTRecord("v=STSv1")])
         #expect(result.value == nil)
-        #expect(result.findings.contains(.stsRecordInvalid))
-        #expect(!result.findings.contains(.stsRecordMissing))
+        #expect(result.findings.codes == [.stsRecordInvalid])
+        #expect(result.findings.first?.severity == .error)
+        #expect(result.findings.first?.message.contains("bare `v=STSv1`") == true, "\(result.findings.summary)")
     }
 
     @Test("findings carry the subject given")
@@ -237,6 +246,47 @@ struct STSRecordSetTests {
 
 @Suite("STS record set: near misses")
 struct STSRecordNearMissTests {
+    /// RFC 8461 §3.1: records that do not begin with `v=STSv1;` are discarded *before* the count,
+    /// so none of these beside a valid record makes "several records".
+    @Test("a stray record that does not begin with `v=STSv1;` beside a valid one leaves exactly one record", arguments: [
+        ("v=STSv1", "bare `v=STSv1`"),
+        ("v=STSv1 ", "bare `v=STSv1`"),
+        ("v=STSv1 id=2", "followed by \"id=2\""),
+        ("v=STSv1,id=2", "followed by \",id=2\""),
+        ("v=STSv1\tid=2", "followed by \"id=2\""),
+        ("v=STSv1:id=2", "followed by \":id=2\""),
+    ])
+    func strayVersionBesideValid(_ stray: String, _ reason: String) throws {
+        for rrset in [[stray, "v=STSv1; id=1"], ["v=STSv1; id=1", stray]] {
+            let result = STSRecordParser.parse(rrset: rrset.map { TXTRecord($0) })
+            #expect(try #require(result.value).id == "1", "\(result.findings.summary)")
+            #expect(!result.findings.contains(.stsRecordMultiple))
+            #expect(result.isValid)
+            let stray = result.findings.with(.stsRecordInvalid)
+            #expect(stray.map(\.severity) == [.warning], "\(result.findings.summary)")
+            #expect(stray.first?.message.contains(reason) == true, "\(result.findings.summary)")
+            #expect(stray.first?.remedy.hasPrefix("Delete this record") == true)
+        }
+    }
+
+    @Test("records that do begin with `v=STSv1;` (or `v=STSv1 ;`) are counted, even when invalid", arguments: [
+        "v=STSv1;", "v=STSv1 ;", "v=STSv1\t; id=", "v=STSv1;id=2 x",
+    ])
+    func invalidCandidateIsCounted(_ second: String) {
+        let result = STSRecordParser.parse(rrset: [TXTRecord("v=STSv1; id=1"), TXTRecord(second)])
+        #expect(result.value == nil)
+        #expect(result.findings.with(.stsRecordMultiple).map(\.severity) == [.error])
+    }
+
+    @Test("isCandidate: `v=STSv1`, any WSP, `;`", arguments: [
+        ("v=STSv1;", true), ("v=STSv1; id=1", true), ("v=STSv1 ;id=1", true), ("v=STSv1 \t ;", true),
+        ("v=STSv1", false), ("v=STSv1 ", false), ("v=STSv1 id=1", false), ("v=STSv1,", false), ("v=STSv10;", false),
+        (" v=STSv1;", false), ("V=STSv1;", false), ("", false),
+    ])
+    func candidate(_ text: String, _ expected: Bool) {
+        #expect(STSRecordParser.isCandidate(text) == expected)
+    }
+
     @Test("a near miss alone means no policy (error); beside a valid record senders ignore it (warning)")
     func nearMissSeverity() {
         let alone = STSRecordParser.parse(rrset: [TXTRecord(" v=STSv1; id=1")])

@@ -43,10 +43,10 @@ public enum FindingCatalog {
         // `_smtp._tls` TXT record
         e(.tlsrptRecordMissing, .warning, "No TLS-RPT record: failures during testing and after enforce go unreported", "RFC 8460 §3",
           "Publish `_smtp._tls.<domain> TXT \"v=TLSRPTv1; rua=mailto:tlsrpt@<domain>\"`."),
-        e(.tlsrptRecordMultiple, .error, "More than one `v=TLSRPTv1` record: senders send no reports", "RFC 8460 §3",
+        e(.tlsrptRecordMultiple, .warning, "More than one `v=TLSRPTv1;` record: senders send no reports (as with no record)", "RFC 8460 §3",
           "Keep exactly one `v=TLSRPTv1` TXT record at `_smtp._tls.<domain>`."),
-        e(.tlsrptRecordInvalid, .error, "The TLS-RPT record is outside the grammar or has an unusable `rua`", "RFC 8460 §3",
-          "Publish `v=TLSRPTv1; rua=mailto:<address>` (or an `https:` URI); separate several URIs with commas."),
+        e(.tlsrptRecordInvalid, .warning, "The TLS-RPT record is outside the grammar, or a `rua` URI is unusable: senders send no reports there (as with no record)", "RFC 8460 §3",
+          "Publish `v=TLSRPTv1; rua=mailto:<address>` (or an `https:` URI); separate several URIs with commas; percent-encode `,` `!` `;` inside a URI."),
         e(.tlsrptRecordLookupFailed, .warning, "The `_smtp._tls` lookup failed temporarily", "RFC 8460 §3",
           "Fix the authoritative servers for the domain."),
         e(.tlsrptRecordUnknownField, .info, "The TLS-RPT record carries an extension field senders ignore", "RFC 8460 §3",

@@ -5,10 +5,16 @@ public enum MXMatcher {
     /// `*.example.com` covers `mail.example.com` but neither `example.com` nor
     /// `a.mail.example.com`. Comparison is case-insensitive (RFC 4343) and a trailing dot on
     /// either side is ignored.
+    ///
+    /// The host is a DNS name: an IP address matches no pattern, not even a wildcard whose
+    /// suffix its last octets happen to spell (`*.0.2.1` and `192.0.2.1`); MX records name hosts
+    /// (RFC 5321 §5.1) and patterns are `Domain`s (RFC 8461 §3.2). A host given as U-labels is
+    /// converted to A-labels first (``HostName``), as the names in DNS are. The pattern is not
+    /// converted: the grammar allows only LDH labels, and a U-label pattern never matches at
+    /// senders (``MXPattern`` reports it).
     public static func matches(pattern: String, host: String) -> Bool {
         let pattern = normalize(pattern)
-        let host = normalize(host)
-        guard !pattern.isEmpty, !host.isEmpty else { return false }
+        guard let host = HostName.matchingForm(host), !pattern.isEmpty, !host.isEmpty else { return false }
         if pattern.hasPrefix("*.") {
             let suffix = pattern.dropFirst(2)
             guard !suffix.isEmpty, host.hasSuffix("." + suffix) else { return false }
@@ -26,7 +32,7 @@ public enum MXMatcher {
     /// A wildcard pattern that would cover `host` if wildcards spanned several labels:
     /// the case real senders reject and some checkers accept.
     public static func deeperWildcard(in patterns: [String], host: String) -> String? {
-        let host = normalize(host)
+        guard let host = HostName.matchingForm(host) else { return nil }
         return patterns.first { pattern in
             let p = normalize(pattern)
             guard p.hasPrefix("*.") else { return false }

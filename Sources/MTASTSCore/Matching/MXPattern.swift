@@ -26,13 +26,13 @@ public enum MXPattern {
                 message: "`\(pattern)` ends with a dot; the grammar has no trailing dot and some senders never match it",
                 severity: .warning, remedy: "Write `\(pattern.dropLast())`."))
         }
-        if pattern.hasPrefix("[") || isIPv4Literal(name) || name.contains(":") {
+        if pattern.hasPrefix("[") || HostName.isIPAddress(String(name)) {
             return [Problem(
                 message: "`\(pattern)` is an address, not a host name; MX patterns match host names only",
                 severity: .error, remedy: "Write the MX host's name, as in the MX record.")]
         }
         if name.unicodeScalars.contains(where: { !$0.isASCII }) {
-            let suggestion = Punycode.asciiHost(String(name)).map { (isWildcard ? "*." : "") + $0 }
+            let suggestion = HostName.aLabels(String(name)).map { (isWildcard ? "*." : "") + $0 }
             return [Problem(
                 message: "`\(pattern)` has non-ASCII characters; MX host names in DNS are A-labels, so this never matches",
                 severity: .error,
@@ -79,11 +79,6 @@ public enum MXPattern {
         }
         if label.hasPrefix("-") || label.hasSuffix("-") { return "label `\(label)` starts or ends with a hyphen" }
         return nil
-    }
-
-    static func isIPv4Literal(_ name: Substring) -> Bool {
-        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count == 4 && parts.allSatisfy { !$0.isEmpty && $0.count <= 3 && $0.allSatisfy(\.isASCIIDigit) }
     }
 }
 

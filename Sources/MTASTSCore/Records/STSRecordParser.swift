@@ -9,8 +9,12 @@ public enum STSRecordParser {
     /// records is not one, or if the resulting record is syntactically invalid, senders MUST
     /// assume the recipient domain does not have an available MTA-STS Policy."
     ///
-    /// Reading chosen: a record is a candidate when it begins with `v=STSv1` followed by `;`,
-    /// white space or the end (the ABNF allows `*WSP` before `;`, RFC errata 6285).
+    /// Reading chosen (``RecordVersion``): a record is a candidate when it begins with `v=STSv1`,
+    /// any WSP, then `;` (the ABNF allows `*WSP` before `;`, RFC errata 6285). Everything else is
+    /// discarded *before* the candidates are counted: a bare `v=STSv1`, or `v=STSv1` followed by
+    /// anything but `;`, beside a valid record leaves one record, not several. Such a near miss
+    /// still gets `sts-record.invalid`: an error when it is the only attempt at a record (senders
+    /// see no policy), a warning beside a valid record (senders ignore it).
     public static func parse(rrset: [TXTRecord], subject: String = "_mta-sts") -> ParseResult<STSRecord> {
         var findings: [Finding] = []
         var candidates: [TXTRecord] = []
@@ -23,13 +27,17 @@ public enum STSRecordParser {
                 // Senders discard it; alone it means "no policy", beside a valid record it is noise.
                 findings.append(Finding(
                     code: .stsRecordInvalid, severity: validCandidateExists ? .warning : .error, subject: subject,
-                    message: "a record looks like an MTA-STS record but does not begin with exactly `v=STSv1`; senders discard it",
+                    message: "a record looks like an MTA-STS record but does not begin with `v=STSv1;` ("
+                        + RecordVersion.nearMissReason(text, of: version) + "); senders discard it"
+                        + (validCandidateExists ? " and use the other record" : ""),
                     evidence: visible(text),
-                    remedy: "Write it as `v=STSv1; id=<id>` with no leading space and this exact case."))
+                    remedy: validCandidateExists
+                        ? "Delete this record; the valid `v=STSv1` record beside it is the one senders use."
+                        : "Write it as `v=STSv1; id=<id>` with no leading space and this exact case."))
             } else {
                 findings.append(Finding(
                     code: .stsRecordIgnored, subject: subject,
-                    message: "a TXT record that does not begin with `v=STSv1` is ignored",
+                    message: "a TXT record that does not begin with `v=STSv1;` is ignored",
                     evidence: visible(text)))
             }
         }
@@ -38,7 +46,7 @@ public enum STSRecordParser {
             if !findings.contains(.stsRecordInvalid) {
                 findings.append(Finding(
                     code: .stsRecordMissing, subject: subject,
-                    message: rrset.isEmpty ? "no TXT record at \(subject)" : "no TXT record at \(subject) begins with `v=STSv1`"))
+                    message: rrset.isEmpty ? "no TXT record at \(subject)" : "no TXT record at \(subject) begins with `v=STSv1;`"))
             }
             return ParseResult(value: nil, findings: findings)
         case 1:
@@ -47,7 +55,7 @@ public enum STSRecordParser {
         default:
             findings.append(Finding(
                 code: .stsRecordMultiple, subject: subject,
-                message: "\(candidates.count) records begin with `v=STSv1`; senders assume there is no policy",
+                message: "\(candidates.count) records begin with `v=STSv1;`; senders assume there is no policy",
                 evidence: candidates.map { visible($0.text) }.joined(separator: " | ")))
             return ParseResult(value: nil, findings: findings)
         }
@@ -68,7 +76,9 @@ public enum STSRecordParser {
         guard isCandidate(text) else {
             findings.append(Finding(
                 code: .stsRecordInvalid, subject: subject,
-                message: "the record does not begin with `v=STSv1`", evidence: visible(text)))
+                message: "the record does not begin with `v=STSv1;` ("
+                    + RecordVersion.nearMissReason(text, of: version) + "); senders discard it",
+                evidence: visible(text)))
             return ParseResult(value: nil, findings: findings)
         }
         let split = TagValueRecord(text: text, version: version)
@@ -138,16 +148,10 @@ public enum STSRecordParser {
         return (1...32).contains(scalars.count) && scalars.allSatisfy(\.isASCIIAlphaNumeric)
     }
 
-    static func isCandidate(_ text: String) -> Bool {
-        guard text.hasPrefix(version) else { return false }
-        let next = text.unicodeScalars.dropFirst(version.unicodeScalars.count).first
-        return next == nil || next == ";" || next == " " || next == "\t"
-    }
+    /// Begins with `v=STSv1`, `*WSP`, `;`: the records senders keep and count (RFC 8461 §3.1).
+    static func isCandidate(_ text: String) -> Bool { RecordVersion.begins(text, with: version) }
 
-    /// Case-insensitively and after trimming, the text begins like an STS record.
-    static func looksLikeSTS(_ text: String) -> Bool {
-        let folded = text.trimmingWhitespace.lowercased()
-        return folded.hasPrefix("v=stsv1") && !isCandidate(text)
-            && !(folded.dropFirst(7).first.map { $0.isLetter || $0.isNumber } ?? false)
-    }
+    /// Meant as the STS record but discarded by senders: a leading space, another case, the bare
+    /// version or the version without its `;`.
+    static func looksLikeSTS(_ text: String) -> Bool { RecordVersion.isNearMiss(text, of: version) }
 }
