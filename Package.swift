@@ -44,6 +44,7 @@ let package = Package(
             dependencies: [
                 "MTASTSCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Sources/MTASTSStore"
         ),
