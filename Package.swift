@@ -69,7 +69,10 @@ let package = Package(
         ),
         .target(
             name: "MTASTSApp",
-            dependencies: ["MTASTSCore", "MTASTSProbe", "MTASTSStore", "TerminalUI"],
+            dependencies: [
+                "MTASTSCore", "MTASTSProbe", "MTASTSStore", "TerminalUI",
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
             path: "Sources/MTASTSApp"
         ),
         .executableTarget(
