@@ -24,11 +24,13 @@ public enum ChainVerifier {
         let middle = leaf.notValidBefore.addingTimeInterval(leaf.notValidAfter.timeIntervalSince(leaf.notValidBefore) / 2)
         let second = await validate(leaf: leaf, intermediates: intermediates, roots: store, at: middle)
         if second.trusted { return ChainTrust(trusted: true, anchors: roots.sources) }
-        let selfSigned = leaf.subject == leaf.issuer
-        let reason = selfSigned
-            ? "self-signed certificate (\(leaf.subject)) not among the trust roots"
-            : "no path from \(leaf.subject) to a trusted root" + (second.reason.map { ": \($0)" } ?? "")
-        return ChainTrust(trusted: false, reason: reason, anchors: roots.sources)
+        if leaf.subject == leaf.issuer {
+            return ChainTrust(trusted: false, reason: "self-signed certificate (\(leaf.subject)) not among the trust roots",
+                              anchors: roots.sources)
+        }
+        let why = second.reason
+            ?? missingIssuerReason(leaf: leaf, presented: Array(certificates.dropFirst()), roots: roots.certificates)
+        return ChainTrust(trusted: false, reason: "no path from \(leaf.subject) to a trusted root: \(why)", anchors: roots.sources)
     }
 
     static func validate(
@@ -37,39 +39,34 @@ public enum ChainVerifier {
         var verifier = Verifier(rootCertificates: roots) {
             RFC5280Policy(fixedExpiryValidationTime: time)
         }
-        let notes = DiagnosticNotes()
-        let result = await verifier.validate(leaf: leaf, intermediates: intermediates) { diagnostic in
-            notes.add(diagnostic)
-        }
-        switch result {
+        switch await verifier.validate(leaf: leaf, intermediates: intermediates) {
         case .validCertificate: return (true, nil)
         case .couldNotValidate(let failures):
             if let failure = failures.first { return (false, failure.policyFailureReason.description) }
-            return (false, notes.summary)
+            return (false, nil)
         }
     }
-}
 
-/// Collects the verifier's diagnostics to explain a failure in one line.
-final class DiagnosticNotes: @unchecked Sendable {
-    private let lock = NSLock()
-    private var missingIssuer: String?
-
-    func add(_ diagnostic: VerificationDiagnostic) {
-        let text = String(describing: diagnostic)
-        lock.lock()
-        defer { lock.unlock() }
-        if text.contains("searchingForIssuerOfPartialChain"), missingIssuer == nil,
-            let range = text.range(of: "issuer: ")
+    /// Why no candidate chain was found at all (the verifier reports no policy failure then).
+    /// swift-certificates' diagnostics say it only as text (`VerificationDiagnostic` has no
+    /// public fields), so the explanation is derived from the certificates themselves: follow
+    /// the presented chain by issuer name from the leaf; the last issuer named is the one
+    /// missing, the usual cause being a server that does not send its intermediate.
+    static func missingIssuerReason(leaf: Certificate, presented: [Certificate], roots: [Certificate]) -> String {
+        var path = [leaf]
+        var tip = leaf
+        while tip.issuer != tip.subject,
+            let next = presented.first(where: { $0.subject == tip.issuer && !path.contains($0) })
         {
-            missingIssuer = String(text[range.upperBound...].prefix { $0 != "," && $0 != ")" && $0 != "\n" })
+            path.append(next)
+            tip = next
         }
-    }
-
-    var summary: String? {
-        lock.lock()
-        defer { lock.unlock() }
-        return missingIssuer.map { "issuer \($0) not found among the trust roots or the presented intermediates" }
-            ?? "issuer not found among the trust roots or the presented intermediates"
+        if tip.issuer == tip.subject {
+            return "the presented root \(tip.subject) is not among the trust roots"
+        }
+        if roots.contains(where: { $0.subject == tip.issuer }) {
+            return "the trust root \(tip.issuer) does not validate \(tip.subject) (signature or extensions)"
+        }
+        return "issuer \(tip.issuer) not found among the trust roots or the presented intermediates"
     }
 }
