@@ -44,6 +44,7 @@ let package = Package(
             dependencies: [
                 "MTASTSCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Sources/MTASTSStore"
         ),
@@ -68,7 +69,10 @@ let package = Package(
         ),
         .target(
             name: "MTASTSApp",
-            dependencies: ["MTASTSCore", "MTASTSProbe", "MTASTSStore", "TerminalUI"],
+            dependencies: [
+                "MTASTSCore", "MTASTSProbe", "MTASTSStore", "TerminalUI",
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
             path: "Sources/MTASTSApp"
         ),
         .executableTarget(

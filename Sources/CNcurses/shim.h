@@ -39,4 +39,9 @@ static inline int cn_locale_is_utf8(void) {
     const char *codeset = nl_langinfo(CODESET);
     return codeset != NULL && (codeset[0] == 'U' || codeset[0] == 'u') && (codeset[1] == 'T' || codeset[1] == 't');
 }
+
+/* wcwidth(3), the column table curses lays cells out with. It is X/Open, and glibc declares it
+   only under _XOPEN_SOURCE, which the Swift Glibc module is not built with: declare it here. */
+extern int wcwidth(wchar_t c);
+static inline int cn_wcwidth(unsigned int c) { return wcwidth((wchar_t)c); }
 #endif

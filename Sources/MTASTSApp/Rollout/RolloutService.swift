@@ -1,6 +1,7 @@
 import Foundation
 import MTASTSCore
 import MTASTSStore
+import NIOConcurrencyHelpers
 
 /// Carries out rollout requests against a workspace. Synchronous and given the report and the
 /// time, so tests drive it directly; the services wrap it with a fresh check.
@@ -47,18 +48,13 @@ public struct RolloutService: Sendable {
 }
 
 /// Collects the report a check callback delivers.
-final class ReportBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: DomainReport?
+final class ReportBox: Sendable {
+    private let stored = NIOLockedValueBox<DomainReport?>(nil)
     func set(_ report: DomainReport) {
-        lock.lock()
-        stored = report
-        lock.unlock()
+        stored.withLockedValue { $0 = report }
     }
     var value: DomainReport? {
-        lock.lock()
-        defer { lock.unlock() }
-        return stored
+        stored.withLockedValue { $0 }
     }
 }
 

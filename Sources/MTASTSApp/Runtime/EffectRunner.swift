@@ -1,5 +1,6 @@
 import Foundation
 import MTASTSCore
+import NIOConcurrencyHelpers
 
 /// Runs effects off the UI thread and posts their results to the inbox.
 final class EffectRunner: Sendable {
@@ -102,21 +103,20 @@ final class EffectRunner: Sendable {
     }
 }
 
-/// Check runs in flight, by id (a lock: effects start on the UI thread, runs end on the pool).
-final class CheckRuns: @unchecked Sendable {
-    private let lock = NSLock()
-    private var tasks: [UUID: Task<Void, Never>] = [:]
+/// Check runs in flight, by id (locked: effects start on the UI thread, runs end on the pool).
+final class CheckRuns: Sendable {
+    private let tasks = NIOLockedValueBox<[UUID: Task<Void, Never>]>([:])
 
     func add(_ id: UUID, _ task: Task<Void, Never>) {
-        lock.withLock { tasks[id] = task }
+        tasks.withLockedValue { $0[id] = task }
     }
 
     func remove(_ id: UUID) {
-        _ = lock.withLock { tasks.removeValue(forKey: id) }
+        _ = tasks.withLockedValue { $0.removeValue(forKey: id) }
     }
 
     func cancelAll() {
-        let running = lock.withLock { tasks.values }
+        let running = tasks.withLockedValue { Array($0.values) }
         for task in running { task.cancel() }
     }
 }

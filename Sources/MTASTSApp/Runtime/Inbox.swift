@@ -1,41 +1,36 @@
-import Foundation
+import NIOConcurrencyHelpers
 
 /// Messages posted by effects running on other threads, drained by the UI loop.
-final class Inbox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var messages: [Message] = []
-    private var inFlight = 0
+final class Inbox: Sendable {
+    private struct State {
+        var messages: [Message] = []
+        var inFlight = 0
+    }
+
+    private let state = NIOLockedValueBox(State())
 
     func post(_ message: Message) {
-        lock.lock()
-        messages.append(message)
-        lock.unlock()
+        state.withLockedValue { $0.messages.append(message) }
     }
 
     func drain() -> [Message] {
-        lock.lock()
-        defer { lock.unlock() }
-        let out = messages
-        messages = []
-        return out
+        state.withLockedValue { state in
+            let out = state.messages
+            state.messages = []
+            return out
+        }
     }
 
     /// Effects still running (tests wait for zero, like lazygit's waitTillIdle).
     func begin() {
-        lock.lock()
-        inFlight += 1
-        lock.unlock()
+        state.withLockedValue { $0.inFlight += 1 }
     }
 
     func end() {
-        lock.lock()
-        inFlight -= 1
-        lock.unlock()
+        state.withLockedValue { $0.inFlight -= 1 }
     }
 
     var isIdle: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return inFlight == 0 && messages.isEmpty
+        state.withLockedValue { $0.inFlight == 0 && $0.messages.isEmpty }
     }
 }

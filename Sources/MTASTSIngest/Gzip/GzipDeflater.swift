@@ -2,8 +2,9 @@ import CompressNIO
 import NIOCore
 
 /// Writes gzip (RFC 1952) the way senders package `application/tlsrpt+gzip` reports
-/// (RFC 8460 §5.3), chunk by chunk so large inputs never sit in memory whole. Used for
-/// synthetic mailboxes and test data.
+/// (RFC 8460 §5.3), chunk by chunk so large inputs never sit in memory whole: compress-nio's
+/// windowed `compressStream` hands each full window to `emit`. Used for synthetic mailboxes
+/// and test data.
 public final class GzipDeflater {
     private let compressor: ZlibCompressor
     private var window: ByteBuffer
@@ -16,40 +17,19 @@ public final class GzipDeflater {
     /// Compresses `chunk`; `emit` receives compressed output as the window fills.
     public func write(_ chunk: [UInt8], emit: ([UInt8]) throws -> Void) throws {
         var input = ByteBuffer(bytes: chunk)
-        while input.readableBytes > 0 {
-            try step(&input, flush: .no, emit: emit)
-        }
+        try input.compressStream(with: compressor, window: &window, flush: .no) { try emit(Array($0.readableBytesView)) }
     }
 
-    /// Ends the stream (final block and trailer).
+    /// Ends the stream (final block and trailer); `emit` receives the rest of the output.
     public func finish(emit: ([UInt8]) throws -> Void) throws {
-        var input = ByteBufferAllocator().buffer(capacity: 16)
-        while try !step(&input, flush: .finish, emit: emit) {}
-    }
-
-    /// One deflate call; true when the stream is finished.
-    @discardableResult
-    private func step(_ input: inout ByteBuffer, flush: CompressNIOFlush, emit: ([UInt8]) throws -> Void) throws -> Bool {
-        var done = false
-        do {
-            try compressor.deflate(from: &input, to: &window, flush: flush)
-            done = flush == .finish
-        } catch let error as CompressNIOError where error == .bufferOverflow {
-            done = false
-        }
-        if window.readableBytes > 0 {
-            try emit(Array(window.readableBytesView))
-            window.clear()
-        }
-        return done
+        var input = ByteBuffer()
+        try input.compressStream(with: compressor, window: &window, flush: .finish) { try emit(Array($0.readableBytesView)) }
     }
 
     /// `bytes` gzip-compressed in one go.
     public static func compress(_ bytes: [UInt8], level: Int32 = 6) throws -> [UInt8] {
-        let deflater = try GzipDeflater(level: level)
-        var out: [UInt8] = []
-        try deflater.write(bytes) { out += $0 }
-        try deflater.finish { out += $0 }
-        return out
+        var input = ByteBuffer(bytes: bytes)
+        let output = try input.compress(with: .gzip, configuration: ZlibConfiguration(compressionLevel: level))
+        return Array(output.readableBytesView)
     }
 }

@@ -45,12 +45,13 @@ enum FetchFailureClassifier {
             }
         case let error as NIOSSLError:
             if case .handshakeFailed(let inner) = error {
-                let text = "\(inner)"
-                // NIOSSL's synthetic `eofDuringHandshake` or BoringSSL's "EOF during handshake".
-                if text.contains("eofDuring") || text.contains("EOF during") {
+                // NIOSSL reports a TCP close mid-handshake as a synthetic BoringSSL error.
+                if case .sslError(let stack) = inner,
+                    stack.contains(.eofDuringHandshake) || stack.contains(.eofDuringAdditionalCertficiateChainValidation)
+                {
                     return (.closed, "the server closed the connection during the TLS handshake")
                 }
-                return (.tls, "TLS handshake failed: \(text)")
+                return (.tls, "TLS handshake failed: \(inner)")
             }
             return (.tls, "TLS error: \(error)")
         case let error as BoringSSLError:

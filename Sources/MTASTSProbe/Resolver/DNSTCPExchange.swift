@@ -22,11 +22,10 @@ enum DNSTCPExchange {
                 }
                 .connect(to: server).get()
         } catch {
-            let text = "\(error)"
-            promise.fail(DNSExchangeFailure.network(text))
-            if text.contains("refused") || text.contains("ECONNREFUSED") { return .failure(.refused("TCP connection refused")) }
-            if error is ChannelError, case .connectTimeout = error as! ChannelError { return .failure(.timeout) }
-            return .failure(.network("TCP connect to \(server) failed: \(text)"))
+            promise.fail(DNSExchangeFailure.network("\(error)"))
+            if SocketErrno.isConnectionRefused(error) { return .failure(.refused("TCP connection refused")) }
+            if let error = error as? ChannelError, case .connectTimeout = error { return .failure(.timeout) }
+            return .failure(.network("TCP connect to \(server) failed: \(error)"))
         }
         var buffer = channel.allocator.buffer(capacity: query.count + 2)
         buffer.writeInteger(UInt16(query.count))

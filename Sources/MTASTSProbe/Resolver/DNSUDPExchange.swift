@@ -60,11 +60,10 @@ enum DNSUDPExchange {
         }
 
         func errorCaught(context: ChannelHandlerContext, error: any Error) {
-            let text = "\(error)"
-            if text.contains("ECONNREFUSED") || text.contains("Connection refused") || text.contains("errno: 111") {
+            if SocketErrno.isConnectionRefused(error) {
                 promise.fail(DNSExchangeFailure.refused("port unreachable"))
             } else {
-                promise.fail(DNSExchangeFailure.network(text))
+                promise.fail(DNSExchangeFailure.network("\(error)"))
             }
         }
     }

@@ -34,11 +34,7 @@ enum SocketFailureClassifier {
         case let error as BoringSSLError:
             return (.tls, "TLS error: " + withoutSourcePaths("\(error)"))
         default:
-            let text = "\(error)"
-            if text.contains("ECONNREFUSED") || text.localizedLowercase.contains("connection refused") {
-                return (.refused, "connection refused: \(text)")
-            }
-            return (.other, text)
+            return (.other, "\(error)")
         }
     }
 

@@ -1,39 +1,53 @@
-/// How many terminal columns a character occupies (a small wcwidth): 0 for combining marks and
-/// controls, 2 for East Asian wide and most emoji, 1 otherwise.
+import CNcurses
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// How many terminal columns a character occupies: the C library's `wcwidth(3)`, the table
+/// ncurses lays its cells out with. wcwidth answers -1 for everything outside ASCII unless
+/// `LC_CTYPE` is UTF-8, and tests and CLI output never call `setlocale`; so every answer is
+/// read under a UTF-8 `LC_CTYPE` of its own, set with `uselocale` for this thread only and
+/// restored at once (glibc's width table is the same in every UTF-8 locale).
 public enum DisplayWidth {
+    /// A grapheme takes the widths of its scalars added up, at most 2 (a canvas cell and its
+    /// continuation): `e` + U+0301 is 1, a flag (two regional indicators of width 1) is 2, and
+    /// an emoji with a skin-tone modifier or a ZWJ sequence is 2.
     public static func of(_ character: Character) -> Int {
-        guard let scalar = character.unicodeScalars.first else { return 0 }
-        return of(scalar)
+        withUTF8CType { columns(character) }
     }
 
+    /// `wcwidth` of one scalar: 0 for C0/C1 controls and DEL (the canvas shows them as `?` or
+    /// not at all); a printable-looking scalar wcwidth does not know (unassigned in this C
+    /// library's Unicode version, or no UTF-8 locale on the system) takes one column, like the
+    /// replacement glyph a terminal draws for it.
     public static func of(_ scalar: Unicode.Scalar) -> Int {
-        let v = scalar.value
-        if v == 0 || v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
-        if (0x0300...0x036F).contains(v) || (0x200B...0x200F).contains(v) || (0xFE00...0xFE0F).contains(v) { return 0 }
-        let wide: [ClosedRange<UInt32>] = [
-            0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
-            0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F,
-            0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD,
-        ]
-        return wide.contains { $0.contains(v) } ? 2 : 1
+        withUTF8CType { columns(scalar) }
     }
 
-    public static func of(_ text: String) -> Int { text.reduce(0) { $0 + of($1) } }
+    public static func of(_ text: String) -> Int {
+        withUTF8CType { text.reduce(0) { $0 + columns($1) } }
+    }
 
     /// The longest prefix of `text` that fits in `columns`, with `…` when cut (if `ellipsis`).
     public static func truncate(_ text: String, to columns: Int, ellipsis: Bool = true) -> String {
         guard columns > 0 else { return "" }
-        if of(text) <= columns { return text }
-        var out = ""
-        var used = 0
-        let limit = ellipsis ? columns - 1 : columns
-        for character in text {
-            let w = of(character)
-            if used + w > limit { break }
-            out.append(character)
-            used += w
+        return withUTF8CType {
+            if text.reduce(0, { $0 + Self.columns($1) }) <= columns { return text }
+            var out = ""
+            var used = 0
+            let limit = ellipsis ? columns - 1 : columns
+            for character in text {
+                let w = Self.columns(character)
+                if used + w > limit { break }
+                out.append(character)
+                used += w
+            }
+            return ellipsis ? out + "…" : out
         }
-        return ellipsis ? out + "…" : out
     }
 
     /// `text` padded with spaces (or cut) to exactly `columns`.
@@ -41,4 +55,34 @@ public enum DisplayWidth {
         let cut = truncate(text, to: columns)
         return cut + String(repeating: " ", count: max(0, columns - of(cut)))
     }
+
+    // MARK: - wcwidth under a UTF-8 LC_CTYPE
+
+    private static func columns(_ character: Character) -> Int {
+        min(2, character.unicodeScalars.reduce(0) { $0 + columns($1) })
+    }
+
+    private static func columns(_ scalar: Unicode.Scalar) -> Int {
+        let width = Int(cn_wcwidth(scalar.value))
+        if width >= 0 { return width }
+        let v = scalar.value
+        return v < 0x20 || (0x7F..<0xA0).contains(v) ? 0 : 1
+    }
+
+    /// Runs `body` with `LC_CTYPE` switched to UTF-8 on this thread (POSIX `uselocale`), or
+    /// under the process's locale when the system has no UTF-8 locale.
+    private static func withUTF8CType<T>(_ body: () -> T) -> T {
+        guard let locale = utf8CType else { return body() }
+        let previous = uselocale(locale)
+        defer { uselocale(previous) }
+        return body()
+    }
+
+    /// Made once and never freed or changed; only ever passed to `uselocale`, which reads it.
+    nonisolated(unsafe) private static let utf8CType: locale_t? = {
+        for name in ["C.UTF-8", "C.utf8", "en_US.UTF-8", "UTF-8"] {
+            if let locale = newlocale(LC_CTYPE_MASK, name, nil) { return locale }
+        }
+        return nil
+    }()
 }

@@ -30,6 +30,19 @@ struct SMTPSocketFailureClassifierTests {
         #expect(SocketFailureClassifier.classify(NIOSSLError.handshakeFailed(.syscallError)).kind == .tls)
     }
 
+    /// Decisions come from the error's type, never its text.
+    struct Impostor: Error, CustomStringConvertible {
+        var description: String { "connect: Connection refused (errno: 111) ECONNREFUSED" }
+    }
+
+    @Test("an error of another type is `other`, whatever its text says")
+    func byTypeNotText() {
+        let impostor = SocketFailureClassifier.classify(Impostor())
+        #expect(impostor.kind == .other)
+        #expect(impostor.message == Impostor().description)
+        #expect(SocketFailureClassifier.classify(IOError(errnoCode: ECONNREFUSED, reason: "read")).kind == .refused)
+    }
+
     @Test("BoringSSL's source paths are dropped from messages")
     func sourcePaths() {
         let text = "sslError([Error: 268435703 error:100000f7:SSL routines:OPENSSL_internal:WRONG_VERSION_NUMBER at /work/x/tls_record.cc:127])"
