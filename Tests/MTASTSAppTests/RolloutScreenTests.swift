@@ -18,7 +18,7 @@ struct RolloutScreenTests {
     }
 
     @Test("p opens the panel: live stage, plan, next step, soak, verification, the gate with its blocker")
-    func panel() {
+    func panel() throws {
         var app = open("example.com")
         app.press("p")
         #expect(app.state.screen == .rollout(domain: "example.com"))
@@ -28,11 +28,18 @@ struct RolloutScreenTests {
         #expect(line(app, "Soak") == "Soak        21d 0h in testing of 14d 0h ✓")
         #expect(line(app, "✓ live matches the plan") != nil)
         #expect(line(app, "Gate testing → enforce") == "Gate testing → enforce  (A advances)")
-        #expect(line(app, "✗ 1 blocker(s)") == "✗ 1 blocker(s)   ⚠ 1 warning(s) to acknowledge")
-        #expect(line(app, "✗ ERROR  policy.mx-uncovered") == "✗ ERROR  policy.mx-uncovered  mx2.example.com")
+        #expect(line(app, "✗ 1 blocker(s)") == "✗ 1 blocker(s)   ⚠ 0 warning(s) to acknowledge")
+        #expect(line(app, "✗ BLOCKER  policy.mx-uncovered") == "✗ BLOCKER  policy.mx-uncovered  mx2.example.com")
         #expect(app.text.contains("MX change: safe order (RFC 8461 §8.1)"))
         app.press("<Esc>")
         #expect(app.state.screen == .detail(domain: "example.com"))
+        // One verdict: the header says what the panel's gate says, in the same words.
+        #expect(app.lines[0].contains("enforce: NOT ready, blocked: policy.mx-uncovered"), "\(app.lines[0])")
+        let row = try #require(app.state.rows.first { $0.name == "example.com" })
+        let report = try #require(app.state.reports["example.com"])
+        #expect(row.worstCode == report.worstFinding?.code)
+        #expect(row.expiryDays == report.earliestCertificateExpiryDays)
+        #expect(row.stage == report.liveStage)
     }
 
     @Test("A is refused with blockers; o opens the override modal; the typed name and a reason are required; H shows the audit")
@@ -40,12 +47,12 @@ struct RolloutScreenTests {
         var app = open("example.com")
         app.press("pA")
         #expect(app.state.prompt == nil)
-        #expect(app.text.contains("✗ enforce refused: 1 blocker(s) listed in the gate; o overrides (type the name and a reason)"))
+        #expect(app.text.contains("✗ enforce refused: blocked: policy.mx-uncovered; o overrides (type the name and a reason)"))
         #expect(try app.rollout.workspace.plan(domain: "example.com")?.target == .testing)
         app.press("o")
         #expect(line(app, "┌ Override the gate: enforce") != nil || app.text.contains("┌ Override the gate: enforce"))
         #expect(app.text.contains("│ 1 blocker(s) make enforce unsafe for example.com:"))
-        #expect(app.text.contains("│   ✗ ERROR  policy.mx-uncovered  mx2.example.com"))
+        #expect(app.text.contains("│   ✗ BLOCKER  policy.mx-uncovered  mx2.example.com"))
         // Enter with the wrong name does nothing but say why.
         app.type("example.org")
         app.press("<Enter>")
@@ -97,7 +104,7 @@ struct RolloutScreenTests {
         guard case .gate(let modal)? = app.state.prompt else { Issue.record("no acknowledgement modal"); return }
         #expect(!modal.needsReason)
         #expect(app.text.contains("┌ Acknowledge warnings: testing"))
-        #expect(app.text.contains("⚠ WARN  rollout.cached-policy  example.org"))
+        #expect(app.text.contains("⚠ WARNING  rollout.cached-policy  example.org"))
         #expect(!app.text.contains("reason>"))
         app.type("example.org")
         app.press("<Enter>")

@@ -25,7 +25,7 @@ struct TLSRPTRecordRuleTests {
         #expect(invalid.enforceReady == missing.enforceReady)
         #expect(invalid.enforceReady, "\(invalid.findings.summary)")
         #expect(invalid.liveStage == missing.liveStage)
-        #expect(invalid.blockers.isEmpty, "\(invalid.blockers.summary)")
+        #expect(invalid.errors.isEmpty, "\(invalid.errors.summary)")
     }
 
     @Test("the catalog agrees: every tlsrpt-record code is at most a warning")
