@@ -4,7 +4,8 @@ import Foundation
 /// move would store, the history, the TLS-RPT totals of the soak window, the settings.
 public struct RolloutGateContext: Sendable {
     public var input: GateInput
-    public var report: DomainReport
+    /// `nil` when the domain was never checked.
+    public var report: DomainReport?
 }
 
 /// The gate of every move between stages, forwards and backwards: for `enforce`, the report's
@@ -34,19 +35,17 @@ public enum RolloutGate {
     }
 
     public static func evaluate(_ input: GateInput) -> GateResult {
-        guard let report = input.report else {
-            var gate = GateResult(domain: input.domain, from: nil, to: input.to)
-            if input.to == .enforce || input.to == .removed {
+        let report = input.report
+        let context = RolloutGateContext(input: input, report: report)
+        var gate = GateResult(domain: input.domain, from: report?.liveStage, to: input.to)
+        switch input.to {
+        case .enforce:
+            if let report {
+                gate.add(report.enforce.blockers + report.enforce.unknowns + report.enforce.warnings + report.enforce.notes)
+            } else {
                 gate.add([GateItem(kind: .blocker, code: .rolloutNotLive, subject: input.domain,
                                    message: "no check yet: the gate needs a fresh check", rule: "live-stage")])
             }
-            return gate
-        }
-        let context = RolloutGateContext(input: input, report: report)
-        var gate = GateResult(domain: input.domain, from: report.liveStage, to: input.to)
-        switch input.to {
-        case .enforce:
-            gate.add(report.enforce.blockers + report.enforce.unknowns + report.enforce.warnings + report.enforce.notes)
             gate.apply(enforceRules, context)
         case .testing:
             gate.apply(testingRules, context)

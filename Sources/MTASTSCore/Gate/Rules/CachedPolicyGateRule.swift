@@ -9,8 +9,8 @@ struct CachedPolicyGateRule: GateRule {
     func items(in context: RolloutGateContext) -> [GateItem] {
         let input = context.input
         let last = input.history.chronological.last
-        guard context.report.liveStage == .enforce || last?.mode == .enforce else { return [] }
-        let maxAge = context.report.policy?.maxAge ?? last?.maxAge
+        guard context.report?.liveStage == .enforce || last?.mode == .enforce else { return [] }
+        let maxAge = context.report?.policy?.maxAge ?? last?.maxAge
         return [GateItem(
             kind: .warning, code: .rolloutCachedPolicy, subject: input.domain,
             message: "senders that cached the enforce policy keep enforcing for up to \(maxAge.map { RolloutDuration.text(TimeInterval($0)) } ?? "its max_age") unless they see the new id",

@@ -5,7 +5,7 @@ struct PlanCoverageGateRule: GateRule {
 
     func items(in context: RolloutGateContext) -> [GateItem] {
         guard let policy = context.input.plan?.policy else { return [] }
-        return MXCoverage.of(patterns: policy.mx, mxHosts: context.report.mxHosts).filter { !$0.covered }.map { coverage in
+        return MXCoverage.of(patterns: policy.mx, mxHosts: context.report?.mxHosts ?? []).filter { !$0.covered }.map { coverage in
             GateItem(kind: .blocker, code: .policyMxUncovered, subject: "plan: \(coverage.host)",
                      message: "the planned enforce policy does not cover MX host \(coverage.host)",
                      evidence: "planned mx: \(policy.mx.joined(separator: ", "))", rule: name)

@@ -5,7 +5,10 @@ struct RemovalGateRule: GateRule {
 
     func items(in context: RolloutGateContext) -> [GateItem] {
         let input = context.input
-        let report = context.report
+        guard let report = context.report else {
+            return [GateItem(kind: .blocker, code: .rolloutNotLive, subject: input.domain,
+                             message: "no check yet: the gate needs a fresh check", rule: name)]
+        }
         if report.liveStage == .unknown {
             return [GateItem(kind: .unknown, code: .rolloutNotLive, subject: input.domain,
                              message: "the live stage could not be checked", rule: name)]

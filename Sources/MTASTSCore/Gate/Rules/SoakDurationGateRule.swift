@@ -7,7 +7,7 @@ struct SoakDurationGateRule: GateRule {
 
     func items(in context: RolloutGateContext) -> [GateItem] {
         let input = context.input
-        guard context.report.liveStage == .testing else { return [] }
+        guard context.report?.liveStage == .testing else { return [] }
         let soak = SoakClock.seconds(input.history, now: input.now) ?? 0
         guard soak < input.settings.soakSeconds else { return [] }
         return [GateItem(

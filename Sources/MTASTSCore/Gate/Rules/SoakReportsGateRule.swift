@@ -5,7 +5,7 @@ struct SoakReportsGateRule: GateRule {
     let name = "soak-reports"
 
     func items(in context: RolloutGateContext) -> [GateItem] {
-        guard context.report.liveStage == .testing else { return [] }
+        guard context.report?.liveStage == .testing else { return [] }
         let input = context.input
         return SoakReportRule.findings(domain: input.domain, totals: input.reportTotals,
                                        blockerFailureRate: input.settings.blockerFailureRate).map { GateItem($0, rule: name) }
