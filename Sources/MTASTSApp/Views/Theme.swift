@@ -43,7 +43,7 @@ struct Theme {
         case .ready: ("enforce: ready", Style(.title, reverse: true))
         case .acknowledge: ("enforce: ready, \(gate.warnings.count) warning(s) to acknowledge", Style(.title, reverse: true))
         case .blocked: ("enforce: NOT ready, \(gate.headline)", Style(.fail, bold: true, reverse: true))
-        case .unknown: ("enforce: could not check (\(gate.headline))", Style(.pending, bold: true, reverse: true))
+        case .unknown: ("enforce: could not check, \(gate.headline)", Style(.pending, bold: true, reverse: true))
         }
     }
 

@@ -13,6 +13,7 @@ extension FindingCode {
         case "sts-record", "tlsrpt-record", "dnssec": return .dns
         case "policy": return .policy
         case "policy-cert", "mx-cert": return .certificates
+        case "check": return self == .checkSMTPBlocked ? .mx : .dns
         default:
             return [.mxNone, .mxNull, .mxLookupFailed, .mxUnresolvable].contains(self) ? .dns : .mx
         }

@@ -75,7 +75,7 @@ public struct GateResult: Codable, Sendable, Hashable {
         case .ready: return "ready"
         case .acknowledge: return "\(warnings.count) warning(s) to acknowledge: " + codes(warnings)
         case .blocked: return "blocked: " + codes(blockers)
-        case .unknown: return "could not check: " + codes(unknowns)
+        case .unknown: return "not checked: " + codes(unknowns)
         }
     }
 

@@ -35,8 +35,8 @@ struct ReportPrinter {
         switch gate.state {
         case .ready: return style.okBadge.replacingOccurrences(of: "OK", with: "ready")
         case .acknowledge: return style.paint("ready with \(gate.warnings.count) warning(s) to acknowledge", .warning)
-        case .blocked: return style.paint("NOT ready: \(gate.blockers.count) blocker(s) (\(gate.headline))", .error)
-        case .unknown: return style.paint("could not check (\(gate.headline))", .unknown)
+        case .blocked: return style.paint("NOT ready, \(gate.headline)", .error)
+        case .unknown: return style.paint("could not check, \(gate.headline)", .unknown)
         }
     }
 
