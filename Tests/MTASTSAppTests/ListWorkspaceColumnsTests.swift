@@ -46,7 +46,7 @@ struct ListWorkspaceColumnsTests {
     func checkKeepsWorkspaceData() async throws {
         var (state, services) = try await loadedState(width: 140)
         let before = try #require(state.rows.first { $0.name == "old.example" })
-        let report = try #require(await services.loadReport("old.example"))
+        let report = try #require(try await services.loadReport("old.example"))
         _ = AppUpdate.update(&state, .checked(report))
         let after = try #require(state.rows.first { $0.name == "old.example" })
         #expect(after.reportedFailures == before.reportedFailures)

@@ -22,7 +22,8 @@ public protocol AppServices: Sendable {
     /// Checks `domains`, calling `report` as each finishes, and saves them; returns what the
     /// run established as a whole and whether saving failed.
     func check(_ domains: [String], report: @escaping @Sendable (DomainReport) -> Void) async -> CheckRunResult
-    func loadReport(_ domain: String) async -> DomainReport?
+    /// The newest stored check of `domain` judged now; throws when it cannot be read.
+    func loadReport(_ domain: String) async throws -> DomainReport?
     func add(_ names: [String]) async throws -> (added: [String], existing: [String], invalid: [String])
     func remove(_ name: String) async throws
     /// The Reports pane of `domain`: TLS-RPT counts per day, failure groups with their live

@@ -31,7 +31,11 @@ final class EffectRunner: Sendable {
             checkRuns.cancelAll()
         case .loadReport(let domain):
             spawn {
-                if let report = await services.loadReport(domain) { inbox.post(.reportLoaded(report)) }
+                do {
+                    if let report = try await services.loadReport(domain) { inbox.post(.reportLoaded(report)) }
+                } catch {
+                    inbox.post(.failed("cannot read the stored check of \(domain): \(error)"))
+                }
             }
         case .addDomains(let names):
             spawn {

@@ -13,9 +13,8 @@ extension WorkspaceServices {
         try WorkspaceRows.load(from: workspace, now: Date())
     }
 
-    public func loadReport(_ domain: String) async -> DomainReport? {
-        guard let observation = try? workspace.latestObservation(domain: domain) else { return nil }
-        return Evaluator.evaluate(observation, at: Date())
+    public func loadReport(_ domain: String) async throws -> DomainReport? {
+        try workspace.latestObservation(domain: domain).map { Evaluator.evaluate($0, at: Date()) }
     }
 
     public func add(_ names: [String]) async throws -> (added: [String], existing: [String], invalid: [String]) {

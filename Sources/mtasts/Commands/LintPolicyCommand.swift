@@ -51,9 +51,8 @@ struct LintPolicyCommand: ParsableCommand {
                 print("  mx       \(policy.mx.isEmpty ? "(none)" : policy.mx.joined(separator: ", "))")
             }
             if !mx.isEmpty {
-                for host in mx {
-                    let match = parsed.value.flatMap { MXMatcher.firstMatch(in: $0.mx, host: host) }
-                    print("  MX \(host): " + (match.map { "covered by `\($0)`" } ?? "NOT covered"))
+                for coverage in MXCoverage.of(patterns: parsed.value?.mx ?? [], mxHosts: mx) {
+                    print("  MX \(coverage.host): " + (coverage.pattern.map { "covered by `\($0)`" } ?? "NOT covered"))
                 }
             }
             if !findings.isEmpty { print("") }
