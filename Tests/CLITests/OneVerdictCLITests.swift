@@ -97,3 +97,23 @@ struct OneVerdictCLITests {
         #expect(!result.stdout.contains("mx.unreachable"))
     }
 }
+
+extension OneVerdictCLITests {
+    @Test("--json-lines: one compact DomainReport per line, every domain once, the same verdicts as --json")
+    func jsonLines() throws {
+        let domains = ["testing.lab.test", "good.lab.test", "expiring-mx.lab.test", "nopolicy.lab.test"]
+        let lines = try CLIRunner.run(["check"] + domains + ["--json-lines"] + probe)
+        let objects = try lines.stdout.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        #expect(Set(objects.compactMap { $0["domain"] as? String }) == Set(domains))
+        #expect(objects.count == domains.count)
+        let array = try array(try CLIRunner.run(["check"] + domains + ["--json"] + probe))
+        for object in objects {
+            let same = try #require(array.first { $0["domain"] as? String == object["domain"] as? String })
+            #expect(same["enforceReady"] as? Bool == object["enforceReady"] as? Bool)
+            #expect(same["liveStage"] as? String == object["liveStage"] as? String)
+        }
+        #expect(lines.status == 1 || lines.status == 2, "warnings or errors among these domains: \(lines.status)")
+    }
+}

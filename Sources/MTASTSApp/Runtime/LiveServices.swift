@@ -13,17 +13,14 @@ public struct LiveServices: WorkspaceServices {
         self.checker = checker
     }
 
-    /// Shows each result as it arrives; once the run is over, the observations carry the run's
-    /// vantage (``RunVantage``) and are saved in one transaction. When the vantage changes a
-    /// verdict (port 25 blocked from here), the judged-again reports replace the first ones.
+    /// Shows each result as soon as its verdict is final (``RunVantageGate``: port 25 blocked
+    /// from here or not), then saves the run in one transaction.
     public func check(_ domains: [String], report: @escaping @Sendable (DomainReport) -> Void) async -> CheckRunResult {
         let observations = await checker.check(domains) { _, observation in
             report(Evaluator.evaluate(observation, at: Date()))
         }
         let now = Date()
-        let reports = observations.map { Evaluator.evaluate($0, at: now) }
-        let summary = CheckRunSummary.of(reports)
-        if summary.smtpBlocked { reports.forEach(report) }
+        let summary = CheckRunSummary.of(observations.map { Evaluator.evaluate($0, at: now) })
         do {
             try workspace.save(observations)
             return CheckRunResult(summary: summary)

@@ -14,21 +14,46 @@ public struct CheckRunSummary: Codable, Sendable, Hashable {
     public var smtpBlocked: Bool
     public var smtpPort: Int?
 
+    /// Counts per reason code, for ``reasons``.
+    private var reasonCounts: [FindingCode: Int] = [:]
+    private var reasonText: [FindingCode: String] = [:]
+
+    public init() {
+        checked = 0
+        couldNotCheck = 0
+        reasons = []
+        smtpBlocked = false
+    }
+
     public static func of(_ reports: [DomainReport]) -> CheckRunSummary {
-        let unknown = reports.filter(\.isUnknown)
-        var counts: [FindingCode: (Int, String)] = [:]
-        for report in unknown {
-            guard let finding = report.couldNotCheck.first else { continue }
-            let message = finding.code == .checkResolverUnreachable
+        var summary = CheckRunSummary()
+        for report in reports { summary.add(report) }
+        return summary
+    }
+
+    /// Counts one more report of the run (streaming: memory does not grow with the run).
+    public mutating func add(_ report: DomainReport) {
+        if let vantage = report.observation.vantage {
+            smtpBlocked = vantage.smtpLooksBlocked
+            smtpPort = vantage.smtpPort
+        }
+        guard report.isUnknown else {
+            checked += 1
+            return
+        }
+        couldNotCheck += 1
+        guard let finding = report.couldNotCheck.first else { return }
+        reasonCounts[finding.code, default: 0] += 1
+        if reasonText[finding.code] == nil {
+            reasonText[finding.code] = finding.code == .checkResolverUnreachable
                 ? "the resolver \(report.observation.resolver ?? "(system)") answered none of the lookups"
                 : finding.message
-            counts[finding.code, default: (0, message)].0 += 1
         }
-        let reasons = counts.sorted { $0.value.0 != $1.value.0 ? $0.value.0 > $1.value.0 : $0.key < $1.key }.map { $0.value.1 }
-        let vantage = reports.compactMap(\.observation.vantage).first
-        return CheckRunSummary(
-            checked: reports.count - unknown.count, couldNotCheck: unknown.count, reasons: reasons,
-            smtpBlocked: vantage?.smtpLooksBlocked == true, smtpPort: vantage?.smtpPort)
+        reasons = reasonCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.compactMap { reasonText[$0.key] }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case checked, couldNotCheck, reasons, smtpBlocked, smtpPort
     }
 
     /// Nothing to say beyond the count: every domain was judged and port 25 answered.

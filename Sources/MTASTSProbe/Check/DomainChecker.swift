@@ -8,22 +8,21 @@ public struct DomainChecker: Sendable {
     public let fetcher: any PolicyFetching
     public let prober: any MXProbing
     public let settings: ProbeSettings
-    public let cache: MXProbeCache
     /// At most this many addresses per MX host are probed (bounds work on hostile RRsets).
     public var maxAddressesPerHost = 4
     /// At most this many MX hosts per domain are probed.
     public var maxMXHosts = 16
 
-    public init(resolver: DNSResolver, fetcher: any PolicyFetching, prober: any MXProbing, settings: ProbeSettings,
-                cache: MXProbeCache = MXProbeCache()) {
+    public init(resolver: DNSResolver, fetcher: any PolicyFetching, prober: any MXProbing, settings: ProbeSettings) {
         self.resolver = resolver
         self.fetcher = fetcher
         self.prober = prober
         self.settings = settings
-        self.cache = cache
     }
 
-    public func check(_ domain: String, at start: Date = Date()) async -> Observation {
+    /// Observes `domain`; `run` shares MX probes and MX host lookups with the other domains of
+    /// the same run (a new one by default: a single check sees everything afresh).
+    public func check(_ domain: String, at start: Date = Date(), run: RunCache = RunCache()) async -> Observation {
         let domain = MXMatcher.normalize(domain)
         let policyHost = "mta-sts." + domain
         async let mx = resolver.mx(domain)
@@ -35,7 +34,7 @@ public struct DomainChecker: Sendable {
         let policyAddresses = Self.merge(await hostV4, await hostV6)
 
         async let fetch = fetchPolicy(domain: domain, addresses: policyAddresses)
-        async let hosts = probeMXHosts(mxLookup)
+        async let hosts = probeMXHosts(mxLookup, run: run)
         return Observation(
             domain: domain, observedAt: start, resolver: resolver.label, mx: mxLookup, stsTXT: stsLookup,
             tlsrptTXT: tlsrptLookup, policyHost: policyAddresses, policyFetch: await fetch, mxHosts: await hosts)
@@ -53,14 +52,14 @@ public struct DomainChecker: Sendable {
         return await fetcher.fetch(domain: domain, address: address)
     }
 
-    func probeMXHosts(_ lookup: DNSLookup<MXRecord>) async -> [MXHostObservation] {
+    func probeMXHosts(_ lookup: DNSLookup<MXRecord>, run: RunCache) async -> [MXHostObservation] {
         guard lookup.status == .ok else { return [] }
         var seen: Set<String> = []
         let hosts = lookup.records.sorted { $0.preference < $1.preference }.filter { !$0.isNull }.map(\.host)
             .filter { seen.insert($0).inserted }.prefix(maxMXHosts)
         return await withTaskGroup(of: (Int, MXHostObservation).self) { group in
             for (index, host) in hosts.enumerated() {
-                group.addTask { (index, await probeHost(host)) }
+                group.addTask { (index, await probeHost(host, run: run)) }
             }
             var results: [(Int, MXHostObservation)] = []
             for await result in group { results.append(result) }
@@ -68,24 +67,21 @@ public struct DomainChecker: Sendable {
         }
     }
 
-    func probeHost(_ host: String) async -> MXHostObservation {
-        async let v4 = resolver.ipv4(host)
-        async let v6 = resolver.ipv6(host)
-        // DANE for SMTP is always published for port 25 (RFC 7672 §2.2), whatever port a lab uses.
-        async let dane = resolver.tlsa(host: host, port: 25)
-        let (ipv4, ipv6) = await (v4, v6)
+    func probeHost(_ host: String, run: RunCache) async -> MXHostObservation {
+        let records = await run.records(host: host, resolver: resolver)
+        let (ipv4, ipv6) = (records.ipv4, records.ipv6)
         let addresses = Array((ipv4.records + ipv6.records).prefix(maxAddressesPerHost))
         let probes = await withTaskGroup(of: (Int, SMTPProbe).self) { group in
             for (index, address) in addresses.enumerated() {
                 group.addTask {
-                    (index, await cache.probe(host: host, address: address, port: settings.smtpPort, using: prober))
+                    (index, await run.probe(host: host, address: address, port: settings.smtpPort, using: prober))
                 }
             }
             var results: [(Int, SMTPProbe)] = []
             for await result in group { results.append(result) }
             return results.sorted { $0.0 < $1.0 }.map(\.1)
         }
-        return MXHostObservation(host: host, ipv4: ipv4, ipv6: ipv6, probes: probes, tlsa: await dane)
+        return MXHostObservation(host: host, ipv4: ipv4, ipv6: ipv6, probes: probes, tlsa: records.tlsa)
     }
 
     /// One lookup holding the addresses of both families, for the policy host.

@@ -129,9 +129,17 @@ struct LabScenarioTests {
         let checker = try Self.checker(try Lab.require())
         let bulk = BulkChecker(checker: checker, concurrency: 8)
         let domains = (1...20).map { String(format: "b%03d.bench.lab.test", $0) }
-        let observations = await bulk.check(domains)
+        let run = RunCache()
+        let observations = await bulk.check(domains, run: run)
         #expect(observations.map(\.domain) == domains, "results in input order")
-        #expect(await checker.cache.distinctProbes == 2)
-        #expect(await checker.cache.requests == 40)
+        #expect(await run.distinctProbes == 2)
+        #expect(await run.requests == 40)
+        #expect(await run.distinctHosts == 2, "A, AAAA and TLSA of a shared MX host once per run")
+        #expect(await run.hostRequests == 40)
+        #expect(observations.allSatisfy { $0.vantage?.smtpAddressesConnected == 2 })
+        // A new run probes afresh (a re-check in the terminal UI sees the network as it is now).
+        let again = RunCache()
+        _ = await bulk.check(Array(domains.prefix(2)), run: again)
+        #expect(await again.distinctProbes == 2)
     }
 }
