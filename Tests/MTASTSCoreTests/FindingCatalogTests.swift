@@ -36,6 +36,7 @@ struct FindingCatalogTests {
         .reportsSoakFailures, .reportsSoakFailureRate, .reportsNoneDuringSoak,
         .policyIDNotBumped, .policyIDBumpedUnchanged, .rolloutNotLive, .rolloutSoakShort, .rolloutCachedPolicy,
         .rolloutRemovalWait, .checkResolverUnreachable, .checkLookupFailed, .checkSMTPBlocked,
+        .daneMismatch, .daneTLSAIndeterminate, .daneUnusableOnly, .daneInsecureTLSA, .daneSingleKey, .daneFullCertificate, .daneEmptyDigest,
     ]
 
     @Test("codes are unique")

@@ -20,6 +20,8 @@ public struct DomainReport: Codable, Sendable, Hashable {
     public var certificates: [CertificateStatus]
     /// The live policy's `mx` patterns against the live MX hosts; empty without a policy.
     public var mxCoverage: [MXCoverage]
+    /// DANE per MX host as a DANE-validating sender sees it (RFC 7672).
+    public var dane: [DANEHostStatus]
     /// The `_mta-sts` record senders use, when valid.
     public var stsRecord: STSRecord?
     /// The `_smtp._tls` record senders use, when valid.
@@ -40,7 +42,7 @@ public struct DomainReport: Codable, Sendable, Hashable {
 
     init(
         domain: String, checkedAt: Date, evaluatedAt: Date, liveStage: LiveStage, findings: [Finding], enforce: GateResult,
-        certificates: [CertificateStatus], mxCoverage: [MXCoverage], stsRecord: STSRecord?, tlsrptRecord: TLSRPTRecord?,
+        certificates: [CertificateStatus], mxCoverage: [MXCoverage], dane: [DANEHostStatus], stsRecord: STSRecord?, tlsrptRecord: TLSRPTRecord?,
         policy: STSPolicy?, policyAccepted: Bool, validUntil: Date?, observation: Observation
     ) {
         self.domain = domain
@@ -52,6 +54,7 @@ public struct DomainReport: Codable, Sendable, Hashable {
         self.enforceReady = enforce.isPassable
         self.certificates = certificates
         self.mxCoverage = mxCoverage
+        self.dane = dane
         self.stsRecord = stsRecord
         self.tlsrptRecord = tlsrptRecord
         self.policy = policy

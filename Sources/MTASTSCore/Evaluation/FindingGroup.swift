@@ -14,6 +14,7 @@ extension FindingCode {
         case "policy": return .policy
         case "policy-cert", "mx-cert": return .certificates
         case "check": return self == .checkSMTPBlocked ? .mx : .dns
+        case "dane": return .mx
         default:
             return [.mxNone, .mxNull, .mxLookupFailed, .mxUnresolvable].contains(self) ? .dns : .mx
         }

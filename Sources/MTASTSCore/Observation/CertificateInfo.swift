@@ -19,11 +19,19 @@ public struct CertificateInfo: Codable, Sendable, Hashable {
     public var isSelfIssued: Bool?
     /// The certificate itself, DER, base64 in JSON.
     public var der: Data?
+    /// DANE matching material (RFC 6698 §2.1.2, §2.1.3), computed by the probe: SHA-512 of the
+    /// DER, the DER SubjectPublicKeyInfo and its SHA-256 and SHA-512 (hex). `nil` in
+    /// observations made before they were recorded.
+    public var sha512: String?
+    public var spki: Data?
+    public var spkiSHA256: String?
+    public var spkiSHA512: String?
 
     public init(
         subject: String, issuer: String, dnsNames: [String], ipAddresses: [String] = [],
         notBefore: Date, notAfter: Date, serialNumber: String? = nil, keyType: String? = nil,
-        sha256: String? = nil, isSelfIssued: Bool? = nil, der: Data? = nil
+        sha256: String? = nil, isSelfIssued: Bool? = nil, der: Data? = nil, sha512: String? = nil, spki: Data? = nil,
+        spkiSHA256: String? = nil, spkiSHA512: String? = nil
     ) {
         self.subject = subject
         self.issuer = issuer
@@ -36,6 +44,10 @@ public struct CertificateInfo: Codable, Sendable, Hashable {
         self.sha256 = sha256
         self.isSelfIssued = isSelfIssued
         self.der = der
+        self.sha512 = sha512
+        self.spki = spki
+        self.spkiSHA256 = spkiSHA256
+        self.spkiSHA512 = spkiSHA512
     }
 }
 

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import MTASTSCore
+import SwiftASN1
 import X509
 
 /// Extracts what the core judges from a DER certificate (RFC 5280 §4.1, §4.2.1.6).
@@ -22,7 +23,8 @@ public enum CertificateInspector {
                 }
             }
         }
-        let digest = SHA256.hash(data: der).map { String(format: "%02x", $0) }.joined()
+        let digest = hex(SHA256.hash(data: der))
+        let spki = subjectPublicKeyInfo(der: der)
         return CertificateInfo(
             subject: certificate.subject.description,
             issuer: certificate.issuer.description,
@@ -34,7 +36,28 @@ public enum CertificateInspector {
             keyType: keyType(certificate.publicKey),
             sha256: digest,
             isSelfIssued: certificate.subject == certificate.issuer,
-            der: Data(der))
+            der: Data(der),
+            sha512: hex(SHA512.hash(data: der)),
+            spki: spki.map { Data($0) },
+            spkiSHA256: spki.map { hex(SHA256.hash(data: $0)) },
+            spkiSHA512: spki.map { hex(SHA512.hash(data: $0)) })
+    }
+
+    /// RFC 6698 §2.1.2 selector 1: the SubjectPublicKeyInfo exactly as encoded in the
+    /// certificate (RFC 5280 §4.1: the seventh field of tbsCertificate, after the optional
+    /// `[0]` version), not re-encoded.
+    static func subjectPublicKeyInfo(der: [UInt8]) -> [UInt8]? {
+        guard let root = try? DER.parse(der), case .constructed(let certificate) = root.content,
+            let tbs = certificate.first(where: { _ in true }), case .constructed(let fields) = tbs.content
+        else { return nil }
+        let nodes = Array(fields)
+        let versioned = nodes.first?.identifier == ASN1Identifier(tagWithNumber: 0, tagClass: .contextSpecific)
+        let index = (versioned ? 1 : 0) + 5
+        return index < nodes.count ? Array(nodes[index].encodedBytes) : nil
+    }
+
+    static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
+        digest.map { String(format: "%02x", $0) }.joined()
     }
 
     static func keyType(_ key: Certificate.PublicKey) -> String {
