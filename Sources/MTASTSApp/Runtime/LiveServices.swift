@@ -24,6 +24,8 @@ public struct LiveServices: WorkspaceServices {
         let reports = observations.map { Evaluator.evaluate($0, at: now) }
         let summary = CheckRunSummary.of(reports)
         if summary.smtpBlocked { reports.forEach(report) }
+        // `tui --readonly` opens the file read-only: checks are shown, not stored.
+        guard !workspace.isReadOnly else { return CheckRunResult(summary: summary) }
         do {
             try workspace.save(observations)
             return CheckRunResult(summary: summary)
