@@ -54,8 +54,11 @@ public enum PolicyParser {
                 evidence: lines.prefix(12).map { "\($0.number):\($0.terminator == .crlf ? "CRLF" : $0.terminator == .lf ? "LF" : "none")" }
                     .joined(separator: " ")))
         }
+        // A flood of one kind (30,000 blank lines) is folded after the first few; the repeated
+        // fields come after, one finding per name, those senders act on first.
+        findings = RepeatedFindings.fold(findings) + RepeatedFindings.fold(state.repeatFindings())
         findings += state.missingFieldFindings()
-        return ParseResult(value: state.policy(), findings: RepeatedFindings.fold(findings))
+        return ParseResult(value: state.policy(), findings: findings)
     }
 
     /// Convenience for text.
@@ -275,7 +278,7 @@ public enum PolicyParser {
         /// One finding per single-valued field given more than once: its count and where
         /// (RFC 8461 §3.2: "all entries except for the first SHALL be ignored").
         func repeatFindings() -> [Finding] {
-            repeats.groups.map { group in
+            repeats.groups(first: Set(PolicyParser.knownFields)).map { group in
                 let first = firstValues[group.name] ?? ""
                 let known = PolicyParser.knownFields.contains(group.name)
                 let more = group.count - 1 - group.positions.count
@@ -291,7 +294,7 @@ public enum PolicyParser {
         }
 
         func missingFieldFindings() -> [Finding] {
-            var out = repeatFindings()
+            var out: [Finding] = []
             func missing(_ code: FindingCode, _ field: String, _ remedy: String) {
                 guard !unusable.contains(field) else { return }
                 out.append(Finding(code: code, subject: subject, message: "required field `\(field)` is missing",

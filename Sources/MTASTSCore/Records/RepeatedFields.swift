@@ -21,6 +21,12 @@ struct RepeatedFields {
     private(set) var groups: [Group] = []
     private var index: [String: Int] = [:]
 
+    /// The groups with those of `names` (the fields senders act on) first, otherwise in order:
+    /// folding (``RepeatedFindings``) never hides them behind repeated extensions.
+    func groups(first names: Set<String>) -> [Group] {
+        groups.filter { names.contains($0.name) } + groups.filter { !names.contains($0.name) }
+    }
+
     /// Records one more appearance of `name` after its first.
     mutating func add(_ name: String, differs: Bool, at position: Int? = nil, written: String = "") {
         if let slot = index[name] {

@@ -129,25 +129,28 @@ public enum STSRecordParser {
                     evidence: visible(field.name + "=" + field.value)))
             }
         }
-        // One finding per repeated name, with its count: never one per repeat, each quoting the
-        // whole record (a 60 KB record of repeats made that quadratic).
-        for group in repeats.groups {
+        // A flood of one kind is folded after the first few; then one finding per repeated
+        // name, with its count: never one per repeat, each quoting the whole record (a 60 KB
+        // record of repeats made that quadratic).
+        findings = RepeatedFindings.fold(findings)
+        var repeated: [Finding] = []
+        for group in repeats.groups(first: ["id"]) {
             let first = seen[group.name] ?? ""
-            findings.append(Finding(
+            repeated.append(Finding(
                 code: .stsRecordDuplicateField, severity: group.differs && group.name == "id" ? .error : .warning,
                 subject: subject,
                 message: "`\(visible(group.name, limit: 64))=` appears \(group.count) times; senders use the first (\(visible(first, limit: 64)))"
                     + (group.differs ? " and may disagree" : ""),
                 evidence: visible(text)))
         }
+        findings += RepeatedFindings.fold(repeated)
         if id == nil && !findings.contains(where: { $0.code == .stsRecordInvalid && $0.message.hasPrefix("`id`") }) {
             findings.append(Finding(
                 code: .stsRecordInvalid, subject: subject,
                 message: "the record has no `id=` field", evidence: visible(text)))
         }
         let valid = !findings.contains { $0.severity == .error }
-        return ParseResult(value: valid ? id.map { STSRecord(id: $0, extensions: extensions) } : nil,
-                           findings: RepeatedFindings.fold(findings))
+        return ParseResult(value: valid ? id.map { STSRecord(id: $0, extensions: extensions) } : nil, findings: findings)
     }
 
     /// `1*32(ALPHA / DIGIT)` (RFC 8461 §3.1).

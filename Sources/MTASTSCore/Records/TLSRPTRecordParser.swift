@@ -132,18 +132,20 @@ public enum TLSRPTRecordParser {
                     evidence: visible(field.name + "=" + field.value)))
             }
         }
-        // One finding per repeated name, with its count (not one per repeat quoting the record).
-        for group in repeats.groups {
-            findings.append(Finding(
+        // A flood of one kind is folded after the first few; then one finding per repeated
+        // name, with its count (not one per repeat quoting the record).
+        findings = RepeatedFindings.fold(findings)
+        findings += RepeatedFindings.fold(repeats.groups(first: ["rua"]).map { group in
+            Finding(
                 code: .tlsrptRecordInvalid, severity: .warning, subject: subject,
                 message: "`\(visible(group.name, limit: 64))=` appears \(group.count) times; senders may use any of them",
-                evidence: visible(text)))
-        }
+                evidence: visible(text))
+        })
         if !seen.contains("rua") {
             discard("the record has no `rua=` field; senders send no reports", evidence: visible(text))
         }
         let value = discarded ? nil : rua.map { TLSRPTRecord(rua: $0, extensions: extensions) }
-        return ParseResult(value: value, findings: RepeatedFindings.fold(findings))
+        return ParseResult(value: value, findings: findings)
     }
 
     /// Begins with `v=TLSRPTv1`, `*WSP`, `;`: the records senders keep and count (RFC 8460 §3).
