@@ -11,20 +11,26 @@ import GRDB
 public final class Workspace: Sendable {
     /// The file, or `nil` for an in-memory workspace.
     public let path: String?
+    /// Opened read-only: every write fails, nothing on disk changes (no migration either).
+    public let isReadOnly: Bool
     let writer: any DatabaseWriter
 
-    init(path: String?, writer: any DatabaseWriter) {
+    init(path: String?, writer: any DatabaseWriter, readOnly: Bool = false) {
         self.path = path
         self.writer = writer
+        self.isReadOnly = readOnly
     }
 
-    /// Opens the workspace at `path`, creating the directories and the file on first use and
-    /// migrating the schema to this version.
+    /// Opens the workspace at `path`, creating the file on first use and migrating the schema
+    /// to this version. The parent directories are created only with `createDirectories`
+    /// (the default location, ``defaultPath(environment:)``): a mistyped `--workspace` is an
+    /// error, not a new directory tree.
     ///
     /// Throws ``WorkspaceError`` with a sentence fit for the operator when the file is not an
-    /// SQLite database, belongs to another program, or was written by a newer `mtasts`.
-    public static func open(path: String) throws -> Workspace {
-        try WorkspaceFile.prepareLocation(path)
+    /// SQLite database, belongs to another program, was written by a newer `mtasts`, or is
+    /// not a regular file (`/dev/null`).
+    public static func open(path: String, createDirectories: Bool = true) throws -> Workspace {
+        try WorkspaceFile.prepareLocation(path, createDirectories: createDirectories)
         let pool: DatabasePool
         do {
             pool = try DatabasePool(path: path, configuration: configuration())
@@ -34,6 +40,13 @@ public final class Workspace: Sendable {
         let workspace = Workspace(path: path, writer: pool)
         try workspace.prepareSchema()
         return workspace
+    }
+
+    /// Opens an existing workspace for reading only (``WorkspaceReadOnly``): `domains list`,
+    /// `status`, `history`, the reports queries and `tui --readonly` work on a file or a mount
+    /// they cannot write. Nothing is created or migrated.
+    public static func openReadOnly(path: String) throws -> Workspace {
+        try WorkspaceReadOnly.open(path: path)
     }
 
     /// A private workspace in memory, for tests and demos. It vanishes with the value.
@@ -47,13 +60,16 @@ public final class Workspace: Sendable {
     /// Connection settings: foreign keys on (GRDB's default), `synchronous=NORMAL` (safe with
     /// WAL: a power cut may lose the last commits, never consistency), and a busy timeout so a
     /// second `mtasts` process waits for the writer instead of failing.
-    static func configuration() -> Configuration {
+    static func configuration(readOnly: Bool = false) -> Configuration {
         var configuration = Configuration()
+        configuration.readonly = readOnly
         configuration.label = "mtasts.workspace"
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        if !readOnly {
+            configuration.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            }
         }
         return configuration
     }
@@ -69,6 +85,11 @@ public final class Workspace: Sendable {
                 let unknown = try writer.read { db in try migrator.appliedIdentifiers(db) }
                     .subtracting(WorkspaceMigrator.identifiers)
                 throw WorkspaceError.newerSchema(path: label, migrations: unknown.sorted())
+            }
+            if isReadOnly {
+                let done = try writer.read { db in try migrator.hasCompletedMigrations(db) }
+                if !done { throw WorkspaceError.needsMigration(path: label) }
+                return
             }
             try migrator.migrate(writer)
         } catch let error as WorkspaceError {

@@ -11,6 +11,10 @@ public enum WorkspaceError: Error, Sendable, Equatable, CustomStringConvertible 
     case foreignDatabase(path: String)
     /// The file was migrated by a newer `mtasts`: these migrations are unknown here.
     case newerSchema(path: String, migrations: [String])
+    /// Opened read-only, the file is empty or older than this `mtasts` and cannot be migrated.
+    case needsMigration(path: String)
+    /// A read-only command was given a workspace that does not exist.
+    case missing(path: String)
     /// SQLite refused to open or prepare the file.
     case cannotOpen(path: String, reason: String)
     /// An observation was saved for a domain that is not in the workspace.
@@ -28,6 +32,10 @@ public enum WorkspaceError: Error, Sendable, Equatable, CustomStringConvertible 
             "\(path) is not an mtasts workspace: it is an SQLite database of another program"
         case .newerSchema(let path, let migrations):
             "\(path) was written by a newer mtasts (unknown migrations: \(migrations.joined(separator: ", "))); upgrade mtasts"
+        case .needsMigration(let path):
+            "\(path) is empty or was written by an older mtasts, and it is opened read-only: run a command that writes (such as `mtasts domains add`) on it once to set it up"
+        case .missing(let path):
+            "there is no workspace at \(path) (this command only reads; add domains with `mtasts domains add` to create one)"
         case .cannotOpen(let path, let reason):
             "cannot open the workspace \(path): \(reason)"
         case .unknownDomain(let name):

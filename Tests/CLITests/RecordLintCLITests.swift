@@ -22,6 +22,27 @@ struct RecordLintCLITests {
         #expect(json.findingCodes.contains("sts-record.multiple"))
     }
 
+    @Test("2,000 --txt values (both spellings, among other options) are all read, in order")
+    func manyRecords() throws {
+        var arguments = ["lint", "sts-record", "--json"]
+        for index in 0..<2_000 { arguments += index.isMultiple(of: 2) ? ["--txt", "v=STSv1; id=\(index)"] : ["--txt=v=STSv1; id=\(index)"] }
+        let result = try CLIRunner.run(arguments)
+        #expect(result.status == 2)
+        let json = try result.json()
+        let multiple = (json["findings"] as? [[String: Any]])?.first { $0["code"] as? String == "sts-record.multiple" }
+        #expect((multiple?["message"] as? String)?.hasPrefix("2000 records begin with") == true, "\(multiple ?? [:])")
+        #expect((multiple?["evidence"] as? String)?.hasPrefix("v=STSv1; id=0 | v=STSv1; id=1 |") == true)
+    }
+
+    @Test("--txt on a command without it is still an unknown option; --txt without a value still an error")
+    func txtElsewhere() throws {
+        let unknown = try CLIRunner.run(["lint", "policy", "--txt", "v=STSv1; id=1", "-"], stdin: "version: STSv1\n")
+        #expect(unknown.status == 3)
+        #expect(unknown.stderr.contains("--txt"), "stderr: \(unknown.stderr)")
+        let missing = try CLIRunner.run(["lint", "sts-record", "--txt"])
+        #expect(missing.status == 3)
+    }
+
     @Test("\\DDD and \\\" escapes are decoded")
     func escapes() throws {
         let result = try CLIRunner.run(["lint", "sts-record", "--txt", #""v=STSv1;\032id=abc""#, "--json"])

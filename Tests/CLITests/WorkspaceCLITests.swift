@@ -4,7 +4,8 @@ import Testing
 /// A temporary directory holding a workspace path for one test.
 private struct TemporaryWorkspace {
     let directory: URL
-    var path: String { directory.appendingPathComponent("ws/workspace.sqlite").path }
+    /// In the test's directory, which exists: a `--workspace` in a missing directory is an error.
+    var path: String { directory.appendingPathComponent("workspace.sqlite").path }
 
     init() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("mtasts-cli-\(UUID().uuidString)")
@@ -27,6 +28,49 @@ private struct TemporaryWorkspace {
 
 @Suite("mtasts domains and import")
 struct WorkspaceCLITests {
+    @Test("--workspace in a directory that does not exist is exit 3 and makes no directory; the default location is made")
+    func missingDirectory() throws {
+        let workspace = try TemporaryWorkspace()
+        defer { workspace.remove() }
+        let missing = workspace.directory.appendingPathComponent("nonexistent/dir/w.sqlite").path
+        for arguments in [["domains", "add", "example.com"], ["domains", "list"], ["status"]] {
+            let result = try CLIRunner.run(arguments + ["--workspace", missing])
+            #expect(result.status == 3, "\(arguments)")
+            #expect(result.stderr.contains("does not exist"), "\(arguments): \(result.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: workspace.directory.appendingPathComponent("nonexistent").path))
+        let data = workspace.directory.appendingPathComponent("xdg").path
+        let result = try CLIRunner.run(["domains", "add", "example.com"], environment: ["XDG_DATA_HOME": data])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: data + "/mtasts/workspace.sqlite"))
+    }
+
+    @Test("--workspace /dev/null is refused with a clear error, for writing and reading commands")
+    func deviceFile() throws {
+        let journalExisted = FileManager.default.fileExists(atPath: "/dev/null-journal")
+        for arguments in [["domains", "add", "example.com"], ["domains", "list"], ["status"], ["history", "example.com"]] {
+            let result = try CLIRunner.run(arguments + ["--workspace", "/dev/null"])
+            #expect(result.status == 3, "\(arguments)")
+            #expect(result.stderr.contains("/dev/null") && result.stderr.contains("device"), "\(arguments): \(result.stderr)")
+        }
+        if !journalExisted { #expect(!FileManager.default.fileExists(atPath: "/dev/null-journal")) }
+    }
+
+    @Test("read-only commands leave a workspace file untouched and read it")
+    func readOnlyCommands() throws {
+        let workspace = try TemporaryWorkspace()
+        defer { workspace.remove() }
+        #expect(try workspace.run(["domains", "add", "example.com"]).status == 0)
+        let before = try FileManager.default.attributesOfItem(atPath: workspace.path)[.modificationDate] as? Date
+        for arguments in [["domains", "list"], ["status"], ["history", "example.com"], ["reports", "summary"]] {
+            let result = try workspace.run(arguments)
+            #expect(result.status != 3, "\(arguments): \(result.stderr)")
+        }
+        #expect(try workspace.run(["domains", "list"]).stdout.contains("example.com"))
+        let after = try FileManager.default.attributesOfItem(atPath: workspace.path)[.modificationDate] as? Date
+        #expect(before == after)
+    }
+
     @Test("domains add prints added, already present and invalid; exit 3 when any is invalid")
     func add() throws {
         let workspace = try TemporaryWorkspace()

@@ -12,6 +12,8 @@ struct AppDriver {
     var effects: [Effect] = []
     /// A workspace of its own for the rollout panel (plans and audit entries are written).
     let rollout = RolloutHarness()
+    /// The workspace `pollWorkspace` and `reloadRows` read, when a test watches one.
+    var watchedWorkspace: Workspace?
 
     static let now = Date(timeIntervalSince1970: 1_795_000_000)  // fixed: screens are reproducible
 
@@ -56,6 +58,10 @@ struct AppDriver {
             return (try? ReportsLoader(workspace: Self.reportsWorkspace).triage(now: Self.now)).map { [.triageLoaded($0)] } ?? []
         case .rollout(let request, let who):
             return [.rollout(rollout.respond(request, observations: observations, operator: who))]
+        case .pollWorkspace:
+            return [.workspacePolled(watchedWorkspace.flatMap { try? $0.changeToken() })]
+        case .reloadRows:
+            return watchedWorkspace.flatMap { try? WorkspaceRows.load(from: $0, now: Self.now) }.map { [.rowsReloaded($0)] } ?? []
         case .quit, .cancelChecks:
             return []
         }

@@ -40,6 +40,9 @@ public struct AppState: Sendable {
     public var quitRequested = false
     /// The periodic refresh waits until then after the operator stopped a run (`x`).
     public var refreshPausedUntil: Date?
+    /// Watching the workspace for other processes' changes: the last change token seen, when
+    /// it was last asked for, and whether an answer is awaited.
+    public var watch = WorkspaceWatch()
     /// How many hosts each MX host name serves in the workspace (shared MX visibility).
     public var mxUse: [String: Int] = [:]
 

@@ -10,6 +10,11 @@ public enum Message: Sendable {
     case tick(now: Date, milliseconds: Int)
     /// The workspace's rows, at start-up.
     case loaded([DomainRow])
+    /// The workspace's change token, polled on the tick (`nil`: nothing to watch, or it could
+    /// not be read).
+    case workspacePolled(Int?)
+    /// The workspace's rows again, after another process changed it.
+    case rowsReloaded([DomainRow])
     /// A check finished.
     case checked(DomainReport)
     /// A run of checks ended: what it established as a whole (port 25 blocked from here, the
@@ -40,5 +45,9 @@ public enum Effect: Sendable, Equatable {
     case loadFailureDetails(domain: String, bucket: TLSRPTFailureBucket)
     case loadTriage
     case rollout(RolloutRequest, operator: String)
+    /// Ask the workspace whether another process changed it (``AppServices/workspaceChangeToken()``).
+    case pollWorkspace
+    /// Read the rows again (another process changed the workspace).
+    case reloadRows
     case quit
 }

@@ -35,4 +35,11 @@ public protocol AppServices: Sendable {
     func loadTriage() async throws -> [DomainReportTotals]
     /// Rollout work for the panel: load, move through the gate, published, verify.
     func rollout(_ request: RolloutRequest, operator: String) async -> RolloutResponse
+    /// A number that changes when another process writes the workspace
+    /// (``Workspace/changeToken()``); `nil` when there is nothing to watch.
+    func workspaceChangeToken() async throws -> Int?
+}
+
+extension AppServices {
+    public func workspaceChangeToken() async throws -> Int? { nil }
 }

@@ -73,6 +73,17 @@ final class EffectRunner: Sendable {
                     inbox.post(.failed("cannot read the reports: \(error)"))
                 }
             }
+        case .pollWorkspace:
+            spawn { inbox.post(.workspacePolled(try? await services.workspaceChangeToken())) }
+        case .reloadRows:
+            spawn {
+                do {
+                    inbox.post(.rowsReloaded(try await services.loadRows()))
+                } catch {
+                    inbox.post(.failed("cannot read the workspace: \(error)"))
+                    inbox.post(.workspacePolled(nil))  // ends the wait; the next tick asks again
+                }
+            }
         case .removeDomain(let name):
             spawn {
                 do {

@@ -21,6 +21,8 @@ public struct LiveServices: WorkspaceServices {
         }
         let now = Date()
         let summary = CheckRunSummary.of(observations.map { Evaluator.evaluate($0, at: now) })
+        // `tui --readonly` opens the file read-only: checks are shown, not stored.
+        guard !workspace.isReadOnly else { return CheckRunResult(summary: summary) }
         do {
             try workspace.save(observations)
             return CheckRunResult(summary: summary)

@@ -34,6 +34,10 @@ extension WorkspaceServices {
         try ReportsLoader(workspace: workspace).details(domain, bucket: bucket, now: Date())
     }
 
+    public func workspaceChangeToken() async throws -> Int? {
+        try workspace.changeToken()
+    }
+
     public func loadTriage() async throws -> [DomainReportTotals] {
         try ReportsLoader(workspace: workspace).triage(now: Date())
     }

@@ -19,12 +19,16 @@ public enum AppUpdate {
             state.now = now
             state.clockMilliseconds = milliseconds
             if let expires = state.flash?.expires, expires <= now { state.flash = nil }
-            return dueRefreshes(&state) + RolloutUpdate.dueVerifications(&state)
+            return dueRefreshes(&state) + RolloutUpdate.dueVerifications(&state) + WatchUpdate.duePoll(&state)
         case .loaded(let rows):
             state.rows = rows
             state.refreshVisible()
             let unchecked = rows.filter { !$0.isChecked }.map(\.name)
             return startChecks(&state, unchecked, announce: false)
+        case .workspacePolled(let token):
+            return WatchUpdate.polled(&state, token)
+        case .rowsReloaded(let rows):
+            return WatchUpdate.reloaded(&state, rows)
         case .checked(let report):
             // A check stopped with `x` may still arrive: shown, but no longer counted in a run.
             let counted = state.checking.remove(report.domain) != nil

@@ -4,12 +4,19 @@ import TerminalUI
 
 /// The lines of one detail pane: the evidence of the observation, then the pane's findings
 /// with message, evidence and fix. Formatting only; the verdicts come from the report.
+///
+/// Text from the domain (a TXT record, a policy line, a header) may be 64 KB long: no more
+/// than ``shownBytes`` of one value is laid out, wrapped, with `… N more bytes`, so a frame
+/// costs the same whatever the domain published.
 enum PaneContent {
+    /// The most of one value a pane lays out.
+    static let shownBytes = 1024
+
     static func lines(_ report: DomainReport, pane: Pane, width: Int, theme: Theme) -> [StyledLine] {
         var out: [StyledLine] = []
         switch pane {
-        case .dns: out = dns(report, theme)
-        case .policy: out = policy(report, theme)
+        case .dns: out = dns(report, width: width, theme)
+        case .policy: out = policy(report, width: width, theme)
         case .certificates: out = certificates(report, theme)
         case .mx: out = mx(report, theme)
         case .reports: return []  // drawn by ReportsPaneView
@@ -32,7 +39,7 @@ enum PaneContent {
         let indent = "    "
         func add(_ label: String, _ text: String, _ labelStyle: Style = Style(.muted)) {
             guard !text.isEmpty else { return }
-            let wrapped = TextWrap.wrap(text, width: max(width - indent.count - label.count, 10))
+            let wrapped = TextWrap.wrap(Evidence.excerpt(text, limit: shownBytes), width: max(width - indent.count - label.count, 10))
             for (index, line) in wrapped.enumerated() {
                 let prefix = index == 0 ? label : String(repeating: " ", count: label.count)
                 out.append(StyledLine([(indent + prefix, labelStyle), (line, .normal)]))
@@ -46,7 +53,20 @@ enum PaneContent {
     }
 
     static func field(_ name: String, _ value: String, _ style: Style = .normal) -> StyledLine {
-        StyledLine([(DisplayWidth.pad(name, to: 12), Style(.muted)), (value, style)])
+        StyledLine([(DisplayWidth.pad(name, to: 12), Style(.muted)), (Evidence.excerpt(value, limit: shownBytes), style)])
+    }
+
+    /// A field whose value may be longer than the pane (a TXT record): one line when it fits,
+    /// else at most ``shownBytes`` of it wrapped under the name, with `… N more bytes`.
+    static func longField(_ name: String, _ value: String, width: Int, _ style: Style = .normal) -> [StyledLine] {
+        let room = max(width - 12, 10)
+        let head = Evidence.excerpt(value, limit: shownBytes)
+        if DisplayWidth.of(head) <= room {
+            return [field(name, head, style)]
+        }
+        return TextWrap.wrap(head, width: room).enumerated().map { index, line in
+            StyledLine([(DisplayWidth.pad(index == 0 ? name : "", to: 12), Style(.muted)), (line, style)])
+        }
     }
 
     static func lookupText<R>(_ lookup: DNSLookup<R>, records: (DNSLookup<R>) -> String) -> String {
@@ -56,7 +76,7 @@ enum PaneContent {
         return text
     }
 
-    static func dns(_ report: DomainReport, _ theme: Theme) -> [StyledLine] {
+    static func dns(_ report: DomainReport, width: Int, _ theme: Theme) -> [StyledLine] {
         let o = report.observation
         var out = [StyledLine("Resolver: \(o.resolver ?? "unknown")", Style(.muted))]
         out.append(field("MX", o.mx.status == .ok ? "" : o.mx.summary))
@@ -71,8 +91,8 @@ enum PaneContent {
                 for tlsaRecord in tlsa.records { out.append(StyledLine("        \(tlsaRecord)", Style(.muted))) }
             }
         }
-        out.append(field("_mta-sts", lookupText(o.stsTXT) { $0.records.map { "\"" + $0.strings.joined(separator: "\" \"") + "\"" }.joined(separator: " | ") }))
-        out.append(field("_smtp._tls", lookupText(o.tlsrptTXT) { $0.records.map { "\"" + $0.strings.joined(separator: "\" \"") + "\"" }.joined(separator: " | ") }))
+        out += longField("_mta-sts", lookupText(o.stsTXT) { $0.records.map { "\"" + $0.strings.joined(separator: "\" \"") + "\"" }.joined(separator: " | ") }, width: width)
+        out += longField("_smtp._tls", lookupText(o.tlsrptTXT) { $0.records.map { "\"" + $0.strings.joined(separator: "\" \"") + "\"" }.joined(separator: " | ") }, width: width)
         if let host = o.policyHost {
             out.append(field("mta-sts", lookupText(host) { $0.records.joined(separator: ", ") }))
         }
@@ -83,7 +103,7 @@ enum PaneContent {
         return out
     }
 
-    static func policy(_ report: DomainReport, _ theme: Theme) -> [StyledLine] {
+    static func policy(_ report: DomainReport, width: Int, _ theme: Theme) -> [StyledLine] {
         let o = report.observation
         guard let fetch = o.policyFetch else { return [StyledLine("\(o.policyURL): not fetched", Style(.muted))] }
         var out = [StyledLine(fetch.url, Style(.accent))]
@@ -116,12 +136,20 @@ enum PaneContent {
                 let number = index + 1
                 let mark = marks[number]
                 let glyph = mark.map { $0 == .error ? theme.glyphs.fail : $0 == .warning ? theme.glyphs.warn : $0 == .unknown ? "?" : theme.glyphs.info } ?? " "
-                let shown = String(String.UnicodeScalarView(line.unicodeScalars.map { $0 == "\r" ? "␍" : $0 }))
-                out.append(StyledLine([
-                    (DisplayWidth.pad(glyph, to: theme.glyphs.ascii ? 5 : 2), Style(theme.role(mark))),
-                    (String(format: "%3d ", number), Style(.muted)),
-                    (shown, mark.map { Style(theme.role($0)) } ?? .normal),
-                ]))
+                let head = Evidence.excerpt(line, limit: shownBytes)
+                let shown = String(String.UnicodeScalarView(head.unicodeScalars.map { $0 == "\r" ? "␍" : $0 }))
+                let gutter = theme.glyphs.ascii ? 5 : 2
+                let lineStyle = mark.map { Style(theme.role($0)) } ?? .normal
+                // A line wider than the pane is wrapped under its number (at most `shownBytes`).
+                let room = max(width - gutter - 4, 10)
+                let pieces = DisplayWidth.of(shown) <= room ? [shown] : TextWrap.wrap(shown, width: room)
+                for (index, piece) in pieces.enumerated() {
+                    out.append(StyledLine([
+                        (DisplayWidth.pad(index == 0 ? glyph : "", to: gutter), Style(theme.role(mark))),
+                        (index == 0 ? String(format: "%3d ", number) : "    ", Style(.muted)),
+                        (piece, lineStyle),
+                    ]))
+                }
             }
         }
         if let policy = report.policy {

@@ -2,18 +2,23 @@
 ///
 /// Findings are values: a rule produces them, views and the CLI only render them. The `code` is
 /// stable and documented in the README; scripts depend on it.
+///
+/// Subject, message and evidence may quote what a domain published, so each is capped
+/// (``Evidence/lineLimit``, ``Evidence/findingLimit``) however the finding is built or changed:
+/// a hostile record cannot make a finding, a report or the screen grow without bound.
 public struct Finding: Codable, Sendable, Hashable {
     /// Stable dotted code, e.g. `policy.mx-uncovered`.
     public var code: FindingCode
     public var severity: Severity
     /// What the finding is about: a record, a field, an MX host, a pattern, a URL.
-    public var subject: String
+    public var subject: String { didSet { Self.cap(&subject, Evidence.lineLimit) } }
     /// One line, for a person.
-    public var message: String
-    /// The raw evidence that led to the judgement (a record, a line, a status code, …).
-    public var evidence: String
+    public var message: String { didSet { Self.cap(&message, Evidence.lineLimit) } }
+    /// The raw evidence that led to the judgement (a record, a line, a status code, …), cut
+    /// to an excerpt when long.
+    public var evidence: String { didSet { Self.cap(&evidence, Evidence.findingLimit) } }
     /// What to do about it.
-    public var remedy: String
+    public var remedy: String { didSet { Self.cap(&remedy, Evidence.findingLimit) } }
     /// Where the rule comes from, e.g. `RFC 8461 §3.2`.
     public var rfc: String
 
@@ -29,11 +34,15 @@ public struct Finding: Codable, Sendable, Hashable {
         let entry = FindingCatalog.entry(for: code)
         self.code = code
         self.severity = severity ?? entry?.severity ?? .error
-        self.subject = subject
-        self.message = message
-        self.evidence = evidence
-        self.remedy = remedy ?? entry?.remedy ?? ""
+        self.subject = Evidence.excerpt(subject, limit: Evidence.lineLimit)
+        self.message = Evidence.excerpt(message, limit: Evidence.lineLimit)
+        self.evidence = Evidence.excerpt(evidence, limit: Evidence.findingLimit)
+        self.remedy = Evidence.excerpt(remedy ?? entry?.remedy ?? "", limit: Evidence.findingLimit)
         self.rfc = rfc ?? entry?.rfc ?? ""
+    }
+
+    private static func cap(_ text: inout String, _ limit: Int) {
+        if text.utf8.count > limit { text = Evidence.excerpt(text, limit: limit) }
     }
 }
 

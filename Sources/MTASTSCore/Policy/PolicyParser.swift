@@ -51,9 +51,12 @@ public enum PolicyParser {
             findings.append(Finding(
                 code: .policyLineEndings, subject: subject,
                 message: "the file mixes LF and CRLF line endings; both are valid, but mixing suggests hand edits",
-                evidence: lines.map { "\($0.number):\($0.terminator == .crlf ? "CRLF" : $0.terminator == .lf ? "LF" : "none")" }
-                    .prefix(12).joined(separator: " ")))
+                evidence: lines.prefix(12).map { "\($0.number):\($0.terminator == .crlf ? "CRLF" : $0.terminator == .lf ? "LF" : "none")" }
+                    .joined(separator: " ")))
         }
+        // A flood of one kind (30,000 blank lines) is folded after the first few; the repeated
+        // fields come after, one finding per name, those senders act on first.
+        findings = RepeatedFindings.fold(findings) + RepeatedFindings.fold(state.repeatFindings())
         findings += state.missingFieldFindings()
         return ParseResult(value: state.policy(), findings: findings)
     }
@@ -75,6 +78,10 @@ public enum PolicyParser {
         var mx: [String] = []
         var extensions: [NameValue] = []
         var firstValues: [String: String] = [:]
+        /// `mx` patterns kept so far, normalised, to spot repeats in constant time.
+        var mxSeen: [String: String] = [:]
+        /// Single-valued fields given again, one group per name (reported once, with a count).
+        var repeats = RepeatedFields()
 
         init(subject: String) { self.subject = subject }
 
@@ -140,12 +147,7 @@ public enum PolicyParser {
                 return
             }
             if name != "mx", let first = firstValues[name] {
-                let differs = first != valueText
-                let known = PolicyParser.knownFields.contains(name)
-                add(.policyDuplicateField, differs && known ? .error : .warning, line: line.number,
-                    "`\(name)` appears again; senders use the first value (\(first))"
-                        + (differs ? " but some read the last: the two disagree" : ""),
-                    evidence: visible(text), remedy: "Keep a single `\(name):` line.")
+                repeats.add(name, differs: first != valueText, at: line.number, written: text)
                 return
             }
             firstValues[name] = valueText
@@ -239,12 +241,18 @@ public enum PolicyParser {
                 add(.policyMxInvalid, problem.severity, line: line, problem.message,
                     evidence: visible(evidence), remedy: problem.remedy)
             }
-            if let duplicate = mx.first(where: { MXMatcher.normalize($0) == MXMatcher.normalize(value) }) {
+            let normalized = MXMatcher.normalize(value)
+            if let duplicate = mxSeen[normalized] {
                 add(.policyDuplicateField, .info, line: line,
                     "`mx: \(value)` repeats `\(duplicate)`", evidence: visible(evidence), remedy: "Remove the repeat.")
                 return
             }
-            if !problems.contains(where: { $0.severity == .error }) { mx.append(value) } else { unusable.insert("mx") }
+            if !problems.contains(where: { $0.severity == .error }) {
+                mx.append(value)
+                mxSeen[normalized] = value
+            } else {
+                unusable.insert("mx")
+            }
         }
 
         mutating func readExtension(name: String, value: String, line: Int, evidence: String) {
@@ -266,6 +274,24 @@ public enum PolicyParser {
         }
 
         var knownFields: [String] { PolicyParser.knownFields }
+
+        /// One finding per single-valued field given more than once: its count and where
+        /// (RFC 8461 §3.2: "all entries except for the first SHALL be ignored").
+        func repeatFindings() -> [Finding] {
+            repeats.groups(first: Set(PolicyParser.knownFields)).map { group in
+                let first = firstValues[group.name] ?? ""
+                let known = PolicyParser.knownFields.contains(group.name)
+                let more = group.count - 1 - group.positions.count
+                let places = "line" + (group.positions.count == 1 ? " " : "s ")
+                    + group.positions.map(String.init).joined(separator: ", ") + (more > 0 ? " and \(more) more" : "")
+                return Finding(
+                    code: .policyDuplicateField, severity: group.differs && known ? .error : .warning,
+                    subject: "line \(group.positions.first ?? 0)",
+                    message: "`\(group.name)` appears \(group.count) times (again on \(places)); senders use the first value (\(visible(first, limit: 64)))"
+                        + (group.differs ? " but some read the last: they disagree" : ""),
+                    evidence: visible(group.firstRepeat), remedy: "Keep a single `\(group.name):` line.")
+            }
+        }
 
         func missingFieldFindings() -> [Finding] {
             var out: [Finding] = []

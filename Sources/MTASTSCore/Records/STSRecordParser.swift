@@ -48,16 +48,17 @@ public enum STSRecordParser {
                     code: .stsRecordMissing, subject: subject,
                     message: rrset.isEmpty ? "no TXT record at \(subject)" : "no TXT record at \(subject) begins with `v=STSv1;`"))
             }
-            return ParseResult(value: nil, findings: findings)
+            return ParseResult(value: nil, findings: RepeatedFindings.fold(findings))
         case 1:
             let single = parseRecord(candidates[0].text, subject: subject)
-            return ParseResult(value: single.value, findings: findings + single.findings)
+            return ParseResult(value: single.value, findings: RepeatedFindings.fold(findings) + single.findings)
         default:
             findings.append(Finding(
                 code: .stsRecordMultiple, subject: subject,
                 message: "\(candidates.count) records begin with `v=STSv1;`; senders assume there is no policy",
-                evidence: candidates.map { visible($0.text) }.joined(separator: " | ")))
-            return ParseResult(value: nil, findings: findings)
+                evidence: candidates.prefix(8).map { visible($0.text, limit: 120) }.joined(separator: " | ")
+                    + (candidates.count > 8 ? " | … \(candidates.count - 8) more records" : "")))
+            return ParseResult(value: nil, findings: RepeatedFindings.fold(findings))
         }
     }
 
@@ -91,15 +92,10 @@ public enum STSRecordParser {
         var id: String?
         var extensions: [NameValue] = []
         var seen: [String: String] = [:]
+        var repeats = RepeatedFields()
         for field in split.fields {
             if let first = seen[field.name] {
-                let differs = first != field.value
-                findings.append(Finding(
-                    code: .stsRecordDuplicateField, severity: differs && field.name == "id" ? .error : .warning,
-                    subject: subject,
-                    message: "`\(field.name)=` appears more than once; senders use the first (\(first))"
-                        + (differs ? " and may disagree" : ""),
-                    evidence: visible(text)))
+                repeats.add(field.name, differs: first != field.value)
                 continue
             }
             seen[field.name] = field.value
@@ -130,9 +126,24 @@ public enum STSRecordParser {
                     severity: hint.isEmpty ? .info : .warning,
                     subject: subject,
                     message: "extension field `\(field.name)` is ignored by senders" + hint,
-                    evidence: field.name + "=" + field.value))
+                    evidence: visible(field.name + "=" + field.value)))
             }
         }
+        // A flood of one kind is folded after the first few; then one finding per repeated
+        // name, with its count: never one per repeat, each quoting the whole record (a 60 KB
+        // record of repeats made that quadratic).
+        findings = RepeatedFindings.fold(findings)
+        var repeated: [Finding] = []
+        for group in repeats.groups(first: ["id"]) {
+            let first = seen[group.name] ?? ""
+            repeated.append(Finding(
+                code: .stsRecordDuplicateField, severity: group.differs && group.name == "id" ? .error : .warning,
+                subject: subject,
+                message: "`\(visible(group.name, limit: 64))=` appears \(group.count) times; senders use the first (\(visible(first, limit: 64)))"
+                    + (group.differs ? " and may disagree" : ""),
+                evidence: visible(text)))
+        }
+        findings += RepeatedFindings.fold(repeated)
         if id == nil && !findings.contains(where: { $0.code == .stsRecordInvalid && $0.message.hasPrefix("`id`") }) {
             findings.append(Finding(
                 code: .stsRecordInvalid, subject: subject,

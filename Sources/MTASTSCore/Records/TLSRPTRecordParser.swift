@@ -36,16 +36,17 @@ public enum TLSRPTRecordParser {
                     code: .tlsrptRecordMissing, subject: subject,
                     message: rrset.isEmpty ? "no TXT record at \(subject)" : "no TXT record at \(subject) begins with `v=TLSRPTv1;`"))
             }
-            return ParseResult(value: nil, findings: findings)
+            return ParseResult(value: nil, findings: RepeatedFindings.fold(findings))
         case 1:
             let single = parseRecord(candidates[0].text, subject: subject)
-            return ParseResult(value: single.value, findings: findings + single.findings)
+            return ParseResult(value: single.value, findings: RepeatedFindings.fold(findings) + single.findings)
         default:
             findings.append(Finding(
                 code: .tlsrptRecordMultiple, severity: .warning, subject: subject,
                 message: "\(candidates.count) records begin with `v=TLSRPTv1;`; senders send no reports",
-                evidence: candidates.map { visible($0.text) }.joined(separator: " | ")))
-            return ParseResult(value: nil, findings: findings)
+                evidence: candidates.prefix(8).map { visible($0.text, limit: 120) }.joined(separator: " | ")
+                    + (candidates.count > 8 ? " | … \(candidates.count - 8) more records" : "")))
+            return ParseResult(value: nil, findings: RepeatedFindings.fold(findings))
         }
     }
 
@@ -89,23 +90,22 @@ public enum TLSRPTRecordParser {
         var rua: [String]?
         var extensions: [NameValue] = []
         var seen: Set<String> = []
+        var repeats = RepeatedFields()
         for field in split.fields {
             guard seen.insert(field.name).inserted else {
-                findings.append(Finding(
-                    code: .tlsrptRecordInvalid, severity: .warning, subject: subject,
-                    message: "`\(field.name)=` appears more than once; senders may use either",
-                    evidence: visible(text)))
+                repeats.add(field.name, differs: true)
                 continue
             }
             if field.name == "rua" {
                 var usable: [String] = []
+                let ruaEvidence = visible("rua=" + field.value)  // once: there may be thousands of URIs
                 let pieces = field.value.split(separator: ",", omittingEmptySubsequences: false)
                 for (index, piece) in pieces.enumerated() {
                     let (uri, problem) = TLSRPTReportURI.judge(piece, first: index == 0)
                     if let problem {
                         findings.append(Finding(
                             code: .tlsrptRecordInvalid, severity: .warning, subject: uri.isEmpty ? subject : visible(uri),
-                            message: "report URI is unusable: \(problem.message)", evidence: visible("rua=" + field.value),
+                            message: "report URI is unusable: \(problem.message)", evidence: ruaEvidence,
                             remedy: problem.remedy))
                     } else {
                         usable.append(uri)
@@ -114,7 +114,7 @@ public enum TLSRPTRecordParser {
                 if usable.isEmpty {
                     discard(
                         "`rua` has no usable `mailto:` or `https:` URI; senders send no reports",
-                        evidence: visible("rua=" + field.value),
+                        evidence: ruaEvidence,
                         remedy: "Publish `v=TLSRPTv1; rua=mailto:<address>` (or an `https:` URI); separate several URIs with commas.")
                 } else {
                     rua = usable
@@ -129,9 +129,18 @@ public enum TLSRPTRecordParser {
                 findings.append(Finding(
                     code: .tlsrptRecordUnknownField, severity: hint.isEmpty ? .info : .warning, subject: subject,
                     message: "extension field `\(field.name)` is ignored by senders" + hint,
-                    evidence: field.name + "=" + field.value))
+                    evidence: visible(field.name + "=" + field.value)))
             }
         }
+        // A flood of one kind is folded after the first few; then one finding per repeated
+        // name, with its count (not one per repeat quoting the record).
+        findings = RepeatedFindings.fold(findings)
+        findings += RepeatedFindings.fold(repeats.groups(first: ["rua"]).map { group in
+            Finding(
+                code: .tlsrptRecordInvalid, severity: .warning, subject: subject,
+                message: "`\(visible(group.name, limit: 64))=` appears \(group.count) times; senders may use any of them",
+                evidence: visible(text))
+        })
         if !seen.contains("rua") {
             discard("the record has no `rua=` field; senders send no reports", evidence: visible(text))
         }

@@ -36,7 +36,7 @@ struct TagValueRecord: Sendable, Equatable {
                     message: rest.isEmpty
                         ? "trailing white space after the last field"
                         : "expected `;` before \(String(rest.prefix(20)).debugDescription)",
-                    fragment: String(beforeDelim)))
+                    fragment: Self.fragment(beforeDelim)))
                 if rest.isEmpty { break }
                 // Resynchronise at the next `;`, keeping the unparsed text as evidence.
                 if let semicolon = rest.firstIndex(of: ";") {
@@ -56,10 +56,10 @@ struct TagValueRecord: Sendable, Equatable {
             let untrimmed = fieldText
             while let last = fieldText.last, last == " " || last == "\t" { fieldText = fieldText.dropLast() }
             if rest.isEmpty && fieldText.count != untrimmed.count {
-                problems.append(SyntaxProblem(message: "trailing white space after the last field", fragment: String(untrimmed)))
+                problems.append(SyntaxProblem(message: "trailing white space after the last field", fragment: Self.fragment(untrimmed)))
             }
             guard let equals = fieldText.firstIndex(of: "=") else {
-                problems.append(SyntaxProblem(message: "field without `=`", fragment: String(fieldText)))
+                problems.append(SyntaxProblem(message: "field without `=`", fragment: Self.fragment(fieldText)))
                 continue
             }
             sawField = true
@@ -68,8 +68,18 @@ struct TagValueRecord: Sendable, Equatable {
                 value: String(fieldText[fieldText.index(after: equals)...])))
         }
         if !sawField && problems.isEmpty {
-            problems.append(SyntaxProblem(message: "no field after the version", fragment: text))
+            problems.append(SyntaxProblem(message: "no field after the version", fragment: Self.fragment(Substring(text))))
         }
+    }
+
+    /// The piece a problem is about: up to the next `;`, at most ``Evidence/limit`` bytes. Never
+    /// the rest of the record: a record of 30,000 bad pieces would copy it 30,000 times.
+    static func fragment(_ text: Substring) -> String {
+        let end = text.firstIndex(of: ";") ?? text.endIndex
+        let piece = text[text.startIndex..<end]
+        if piece.utf8.count <= Evidence.limit { return String(piece) }
+        let head = Evidence.prefix(String(piece.prefix(Evidence.limit)), bytes: Evidence.limit)
+        return head + "… \(piece.utf8.count - head.utf8.count) more bytes"
     }
 
     /// `(ALPHA / DIGIT) *31(ALPHA / DIGIT / "_" / "-" / ".")` — the extension name rule shared by

@@ -17,10 +17,14 @@ extension Unicode.Scalar {
     }
 }
 
-/// Shows a value with invisible characters made visible, for evidence strings.
-func visible(_ text: String) -> String {
+/// Shows a value with invisible characters made visible, for evidence strings, cut to
+/// ``Evidence/limit`` bytes of `text` with `… N more bytes` (``Evidence/excerpt(_:limit:)``):
+/// the text comes from the domain and may be 64 KiB long.
+func visible(_ text: String, limit: Int = Evidence.limit) -> String {
+    let utf8Count = text.utf8.count
+    let head = utf8Count > limit ? Evidence.prefix(text, bytes: limit) : text
     var out = ""
-    for scalar in text.unicodeScalars {
+    for scalar in head.unicodeScalars {
         switch scalar {
         case "\r": out += "\\r"
         case "\n": out += "\\n"
@@ -35,5 +39,6 @@ func visible(_ text: String) -> String {
             }
         }
     }
+    if utf8Count > limit { out += "… \(utf8Count - head.utf8.count) more bytes" }
     return out
 }

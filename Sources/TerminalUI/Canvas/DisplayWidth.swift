@@ -32,21 +32,37 @@ public enum DisplayWidth {
         withUTF8CType { text.reduce(0) { $0 + columns($1) } }
     }
 
+    public static func of(_ text: Substring) -> Int {
+        withUTF8CType { text.reduce(0) { $0 + columns($1) } }
+    }
+
+    /// The width of every character of `text`, in order, measured under one locale switch:
+    /// one pass for callers that lay out long text (``TextWrap``).
+    public static func columns(of text: some StringProtocol) -> [Int] {
+        withUTF8CType { text.map { columns($0) } }
+    }
+
     /// The longest prefix of `text` that fits in `columns`, with `…` when cut (if `ellipsis`).
+    ///
+    /// One pass that stops at the first character past `columns`: the cost follows the width
+    /// asked for, not the length of `text` (a 64 KB record cut to a pane's width).
     public static func truncate(_ text: String, to columns: Int, ellipsis: Bool = true) -> String {
         guard columns > 0 else { return "" }
         return withUTF8CType {
-            if text.reduce(0, { $0 + Self.columns($1) }) <= columns { return text }
-            var out = ""
-            var used = 0
             let limit = ellipsis ? columns - 1 : columns
-            for character in text {
-                let w = Self.columns(character)
-                if used + w > limit { break }
-                out.append(character)
+            var used = 0
+            var cut: String.Index?  // where the prefix fitting `limit` ends
+            var index = text.startIndex
+            while index < text.endIndex {
+                let w = Self.columns(text[index])
+                if cut == nil && used + w > limit { cut = index }
+                if used + w > columns { break }
                 used += w
+                index = text.index(after: index)
             }
-            return ellipsis ? out + "…" : out
+            if index == text.endIndex { return text }  // all of it fits
+            let head = String(text[text.startIndex..<(cut ?? index)])
+            return ellipsis ? head + "…" : head
         }
     }
 

@@ -99,7 +99,7 @@ struct DomainsListCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let summaries = try workspace.open().domainSummaries(now: Date())
+        let summaries = try workspace.openReadOnly().domainSummaries(now: Date())
         if output.json {
             try JSONOutput.print(summaries)
             return

@@ -22,7 +22,7 @@ struct HistoryCommand: ParsableCommand {
 
     func run() throws {
         guard let name = DomainName.normalized(domain) else { throw UsageFailure("\(domain.debugDescription) is not a domain name") }
-        let workspace = try self.workspace.open()
+        let workspace = try self.workspace.openReadOnly()
         let audit = try workspace.auditLog(domain: name)
         let points = try workspace.rolloutHistory(domain: name).chronological
         let timeline = StageSpan.timeline(points)

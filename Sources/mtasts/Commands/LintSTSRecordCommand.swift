@@ -2,7 +2,7 @@ import ArgumentParser
 import MTASTSCore
 
 /// `mtasts lint sts-record --txt RECORD...`
-struct LintSTSRecordCommand: ParsableCommand {
+struct LintSTSRecordCommand: RecordListCommand {
     static let configuration = CommandConfiguration(
         commandName: "sts-record",
         abstract: "Check the _mta-sts TXT record set (RFC 8461 §3.1).",

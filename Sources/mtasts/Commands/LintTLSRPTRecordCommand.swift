@@ -2,7 +2,7 @@ import ArgumentParser
 import MTASTSCore
 
 /// `mtasts lint tlsrpt-record --txt RECORD...`
-struct LintTLSRPTRecordCommand: ParsableCommand {
+struct LintTLSRPTRecordCommand: RecordListCommand {
     static let configuration = CommandConfiguration(
         commandName: "tlsrpt-record",
         abstract: "Check the _smtp._tls TXT record set (RFC 8460 §3).",

@@ -21,7 +21,7 @@ struct ReportsShowCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let workspace = try workspaceOptions.open()
+        let workspace = try workspaceOptions.openReadOnly()
         let reports = try workspace.storedReports(reportID: reportID)
         guard !reports.isEmpty else {
             throw UsageFailure("no report with report-id \(reportID) in \(workspaceOptions.path)")

@@ -39,7 +39,7 @@ struct ReportsSummaryCommand: ParsableCommand {
             }
             sinceDate = date
         }
-        let workspace = try workspaceOptions.open()
+        let workspace = try workspaceOptions.openReadOnly()
         let summary = try workspace.reportSummary(domain: domain, since: sinceDate)
         if output.json {
             try JSONOutput.print(summary)

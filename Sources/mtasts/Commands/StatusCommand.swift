@@ -27,7 +27,7 @@ struct StatusCommand: ParsableCommand {
     }
 
     func run() throws {
-        let workspace = try self.workspace.open()
+        let workspace = try self.workspace.openReadOnly()
         let now = Date()
         var lines: [Line] = []
         for domain in try workspace.domains() {

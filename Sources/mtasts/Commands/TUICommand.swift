@@ -20,7 +20,7 @@ struct TUICommand: ParsableCommand {
 
     func run() throws {
         try UIOptions.requireTerminal()
-        let workspace = try workspaceOptions.open()
+        let workspace = try ui.readonly ? workspaceOptions.openReadOnly() : workspaceOptions.open()
         let environment = try probe.makeEnvironment()
         let services = LiveServices(workspace: workspace, checker: environment.bulk)
         AppRuntime(services: services, options: ui.appOptions(demo: false), colour: ui.colour).run()
@@ -73,6 +73,7 @@ struct UIOptions: ParsableArguments {
         var options = AppOptions(readOnly: readonly, ascii: ascii, demo: demo,
                                  refreshInterval: refreshMinutes > 0 ? TimeInterval(refreshMinutes * 60) : nil)
         if let operatorName { options.operatorName = operatorName }
+        if !demo { options.watchInterval = 1 }  // notice other processes' changes within a second
         return options
     }
 
