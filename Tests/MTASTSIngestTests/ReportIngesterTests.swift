@@ -134,11 +134,9 @@ struct ReportIngesterTests {
 
     @Test("a gzip bomb in a mail is refused at the decompression cap")
     func bombInMail() throws {
-        let deflater = try GzipDeflater(level: 9)
-        var bomb: [UInt8] = []
-        let zeros = [UInt8](repeating: 0x20, count: 1 << 20)
-        for _ in 0..<64 { try deflater.write(zeros) { bomb += $0 } }
-        try deflater.finish { bomb += $0 }
+        // 4 MiB of spaces in about 4 KB of gzip, four times the cap.
+        let bomb = try GzipDeflater.compress([UInt8](repeating: 0x20, count: 4 << 20), level: 9)
+        #expect(bomb.count < 8192)
         let message = Samples.message(parts: [(
             headers: "Content-Type: application/tlsrpt+gzip\r\nContent-Transfer-Encoding: base64", body: Samples.base64(bomb))])
         var ingester = ReportIngester(limits: IngestLimits(decompressedBytes: 1 << 20))

@@ -15,6 +15,14 @@ public enum GzipInflater {
     /// Concatenated gzip members (RFC 1952 §2.2) are inflated one after another; bytes after
     /// the last member that do not start another member are ignored, as `gzip -d` does.
     public static func inflate(_ compressed: [UInt8], limit: Int, window: Int = 64 * 1024) -> Result<[UInt8], IngestError> {
+        var produced = 0
+        return inflate(compressed, limit: limit, window: window, produced: &produced)
+    }
+
+    /// ``inflate(_:limit:window:)``, also telling how many bytes zlib wrote, kept or not: what a
+    /// refused bomb cost, at most `limit + window`.
+    static func inflate(_ compressed: [UInt8], limit: Int, window: Int, produced: inout Int) -> Result<[UInt8], IngestError> {
+        produced = 0
         guard !compressed.isEmpty else { return .failure(.truncatedGzip) }
         guard isGzip(compressed) else { return .failure(.corruptGzip("not gzip data (no 1F 8B header)")) }
         let decompressor: ZlibDecompressor
@@ -29,6 +37,7 @@ public enum GzipInflater {
 
         /// Moves what the window holds into the output; false once the cap would be passed.
         func drain() -> Bool {
+            produced = output.count + buffer.readableBytes
             guard buffer.readableBytes > 0 else { return true }
             guard output.count + buffer.readableBytes <= limit else { return false }
             buffer.withUnsafeReadableBytes { output.append(contentsOf: $0) }

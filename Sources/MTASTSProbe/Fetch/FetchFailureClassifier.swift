@@ -37,7 +37,7 @@ enum FetchFailureClassifier {
         case let error as ChannelError:
             switch error {
             case .connectTimeout(let amount):
-                return (.timeout, "no TCP connection within \(PolicyFetchHandler.secondsText(Double(amount.nanoseconds) / 1e9))")
+                return (.timeout, "no TCP connection within \(PolicyFetchConversation.secondsText(Double(amount.nanoseconds) / 1e9))")
             case .eof, .ioOnClosedChannel, .alreadyClosed, .outputClosed, .inputClosed:
                 return (.closed, "the connection was closed (\(error))")
             default:

@@ -11,12 +11,8 @@ import NIOSSL
 /// up in ``PolicyFetch/failure``.
 ///
 /// One connection gives both the chain and the body (NOTES.md: async-http-client hides the
-/// chain), so this is plain NIO + NIOSSL + NIOHTTP1:
-///
-/// ```
-/// SocketCloser → NIOSSLClientHandler → HeadSizeLimiter → HTTPRequestEncoder
-///   → ByteToMessageHandler(HTTPResponseDecoder) → PolicyFetchHandler
-/// ```
+/// chain), so this is plain NIO + NIOSSL + NIOHTTP1 (``PolicyFetchPipeline``), with a
+/// ``PolicyFetchHandler`` gluing the channel to a ``PolicyFetchConversation``.
 ///
 /// Every step has a budget (``ProbeSettings``): connect, TLS handshake, response head and each
 /// gap between body reads have their own timeout, the whole exchange has `totalTimeout`, the
@@ -99,12 +95,12 @@ public struct PolicyFetcher: Sendable {
             ? ChainTrust(trusted: false, reason: "the server presented no certificate", anchors: roots.sources)
             : await ChainVerifier.verify(chainDER: chain, roots: roots)
         return TLSObservation(
-            version: TLSClientSettings.name(outcome.tlsVersion), cipher: nil, serverName: host,
+            version: outcome.tlsVersion, cipher: nil, serverName: host,
             chain: chain.compactMap { CertificateInspector.info(der: $0) }, trust: trust)
     }
 
-    /// Connects and runs the exchange; the handler owns every later step and completes the
-    /// promise exactly once (success, failure or timeout).
+    /// Connects and runs the exchange; the conversation owns every later step and the handler
+    /// completes the promise exactly once (success, failure or timeout).
     func exchange(host: String, address: String, recorder: PeerChainRecorder) async -> FetchOutcome {
         let sslContext: NIOSSLContext
         switch tlsContext {
@@ -117,33 +113,24 @@ public struct PolicyFetcher: Sendable {
         let eventLoop = group.next()
         let promise = eventLoop.makePromise(of: FetchOutcome.self)
         let connectTimeout = min(settings.connectTimeout, settings.totalTimeout)
-        let limits = PolicyFetchHandler.Limits(
-            stepTimeout: Self.timeAmount(settings.stepTimeout),
-            deadline: .now() + Self.timeAmount(settings.totalTimeout),
-            totalSeconds: settings.totalTimeout,
+        let limits = PolicyFetchConversation.Limits(
+            stepSeconds: settings.stepTimeout, totalSeconds: settings.totalTimeout,
             maxBodyBytes: settings.maxPolicyBytes)
+        let budget = PolicyFetchHandler.Budget(total: Self.timeAmount(settings.totalTimeout), startedAt: eventLoop.now)
         let maxHeadBytes = settings.maxHTTPHeadBytes
         let request = Self.request(host: host, port: port)
         let bootstrap = ClientBootstrap(group: eventLoop)
             .connectTimeout(Self.timeAmount(connectTimeout))
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    let closer = SocketCloser()
-                    let fetcher = PolicyFetchHandler(request: request, limits: limits, promise: promise, closer: closer)
-                    var decoderLimits = NIOHTTPDecoderLimitConfiguration()
-                    decoderLimits.maxHeaderFieldSize = maxHeadBytes
-                    decoderLimits.maxHeaderListSize = maxHeadBytes
-                    let sync = channel.pipeline.syncOperations
-                    try sync.addHandler(closer)
-                    try sync.addHandler(NIOSSLClientHandler(
+                    let fetcher = PolicyFetchHandler(
+                        conversation: PolicyFetchConversation(limits: limits), request: request,
+                        budget: budget, promise: promise, closer: SocketCloser())
+                    let tls = try NIOSSLClientHandler(
                         context: sslContext, serverHostname: host,
-                        customVerificationCallbackWithMetadata: recorder.callback))
-                    try sync.addHandler(HeadSizeLimiter(limit: maxHeadBytes, fetcher: fetcher))
-                    try sync.addHandler(HTTPRequestEncoder())
-                    try sync.addHandler(ByteToMessageHandler(HTTPResponseDecoder(
-                        leftOverBytesStrategy: .dropBytes, informationalResponseStrategy: .drop,
-                        limitConfiguration: decoderLimits)))
-                    try sync.addHandler(fetcher)
+                        customVerificationCallbackWithMetadata: recorder.callback)
+                    try PolicyFetchPipeline.add(
+                        to: channel.pipeline.syncOperations, tls: tls, fetcher: fetcher, maxHeadBytes: maxHeadBytes)
                 }
             }
         do {
@@ -176,15 +163,3 @@ public struct PolicyFetcher: Sendable {
     }
 }
 
-
-/// What one exchange produced, before the chain is verified.
-struct FetchOutcome: Sendable {
-    var status: Int?
-    var headers: [NameValue] = []
-    var body: [UInt8]?
-    var bodyTruncated = false
-    var redirectLocation: String?
-    var handshakeCompleted = false
-    var tlsVersion: TLSVersion?
-    var failure: ProbeFailure?
-}

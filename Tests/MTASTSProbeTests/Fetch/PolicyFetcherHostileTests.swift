@@ -6,7 +6,9 @@ import Testing
 @testable import MTASTSProbe
 
 /// The policy fetcher against small hostile servers on loopback: every misbehaviour ends in a
-/// recorded failure within its budget (step 1 s, total 3 s), never a hang or a 10 MB read.
+/// recorded failure (step budget 1 s, total 3 s), never a hang or a 10 MB read. One real-socket
+/// pass per case, asserting outcomes; the exact timing of each budget is proven in virtual time
+/// by `PolicyFetchHandlerTests`, where a busy machine cannot move it.
 @Suite("Policy fetch against hostile servers")
 struct PolicyFetcherHostileTests {
     static let group = MultiThreadedEventLoopGroup.singleton
@@ -22,21 +24,21 @@ struct PolicyFetcherHostileTests {
         return settings
     }
 
-    /// Fetches from `server` and measures the wall time.
+    /// Fetches from `server` (the wall time is printed, not asserted).
     func fetch(
         _ server: FetchTestServer, roots: TrustRoots = TrustRoots(certificates: [], sources: []),
         label: String = #function
-    ) async -> (PolicyFetch, Duration) {
+    ) async -> PolicyFetch {
         await fetch(port: server.port, roots: roots, label: label)
     }
 
-    func fetch(port: Int, roots: TrustRoots, label: String) async -> (PolicyFetch, Duration) {
+    func fetch(port: Int, roots: TrustRoots, label: String) async -> PolicyFetch {
         let fetcher = PolicyFetcher(group: Self.group, settings: Self.settings(port: port), roots: roots)
         let start = ContinuousClock.now
         let result = await fetcher.fetch(domain: Self.domain, address: "127.0.0.1")
         let elapsed = ContinuousClock.now - start
         print("[policy-fetch] \(label): \(elapsed) -> \(result.failure.map(String.init(describing:)) ?? "ok, status \(result.status ?? 0)")")
-        return (result, elapsed)
+        return result
     }
 
     static func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
@@ -50,11 +52,10 @@ struct PolicyFetcherHostileTests {
     func silentTCP() async throws {
         let server = try await FetchTestServer.start(.silent, tls: false, group: Self.group)
         defer { Task { await server.stop() } }
-        let (result, elapsed) = await fetch(server)
+        let result = await fetch(server)
         #expect(result.failure?.stage == .handshake)
         #expect(result.failure?.kind == .timeout)
         #expect(result.status == nil && result.tls == nil)
-        #expect(elapsed >= .milliseconds(900) && elapsed < .seconds(8), "took \(elapsed)")
     }
 
     @Test("plain text instead of a ServerHello is a TLS failure")
@@ -62,31 +63,28 @@ struct PolicyFetcherHostileTests {
         let server = try await FetchTestServer.start(
             .sendOnConnect(Self.bytes("HTTP/1.0 200 OK\r\n\r\nthis is not TLS at all\r\n")), tls: false, group: Self.group)
         defer { Task { await server.stop() } }
-        let (result, elapsed) = await fetch(server)
+        let result = await fetch(server)
         #expect(result.failure?.stage == .handshake)
         #expect(result.failure?.kind == .tls, "\(String(describing: result.failure))")
         #expect(result.tls == nil, "no certificate was presented")
-        #expect(elapsed < .seconds(8), "took \(elapsed)")
     }
 
     @Test("a close in the middle of the handshake is recorded at the handshake stage")
     func closeMidHandshake() async throws {
         let server = try await FetchTestServer.start(.closeOnFirstRead, tls: false, group: Self.group)
         defer { Task { await server.stop() } }
-        let (result, elapsed) = await fetch(server)
+        let result = await fetch(server)
         #expect(result.failure?.stage == .handshake)
         #expect([.closed, .reset].contains(result.failure?.kind), "\(String(describing: result.failure))")
-        #expect(elapsed < .seconds(8), "took \(elapsed)")
     }
 
     @Test("nothing listening is `refused` at the connect stage, at once")
     func refused() async throws {
         let port = try await FetchTestServer.closedPort(group: Self.group)
-        let (result, elapsed) = await fetch(port: port, roots: TrustRoots(certificates: [], sources: []), label: "refused")
+        let result = await fetch(port: port, roots: TrustRoots(certificates: [], sources: []), label: "refused")
         #expect(result.failure?.stage == .connect)
         #expect(result.failure?.kind == .refused, "\(String(describing: result.failure))")
         #expect(result.address == "127.0.0.1")
-        #expect(elapsed < .seconds(3), "took \(elapsed)")
     }
 
     // MARK: after the TLS handshake
@@ -95,7 +93,7 @@ struct PolicyFetcherHostileTests {
     func silentAfterHandshake() async throws {
         let server = try await FetchTestServer.start(.silent, tls: true, group: Self.group)
         defer { Task { await server.stop() } }
-        let (result, elapsed) = await fetch(server)
+        let result = await fetch(server)
         #expect(result.failure?.stage == .response)
         #expect(result.failure?.kind == .timeout)
         let tls = try #require(result.tls)
@@ -105,7 +103,6 @@ struct PolicyFetcherHostileTests {
         #expect(tls.chain.count == 1)
         #expect(tls.leaf?.dnsNames == [Self.host])
         #expect(tls.trust?.trusted == false, "self-signed and not among the (empty) roots")
-        #expect(elapsed >= .milliseconds(900) && elapsed < .seconds(8), "took \(elapsed)")
     }
 
     @Test("a head dripped one byte per 200 ms times out after the step budget")
@@ -114,11 +111,10 @@ struct PolicyFetcherHostileTests {
         let server = try await FetchTestServer.start(
             .drip(Self.bytes(head), every: .milliseconds(200)), tls: true, group: Self.group)
         defer { Task { await server.stop() } }
-        let (result, elapsed) = await fetch(server)
+        let result = await fetch(server)
         #expect(result.failure?.stage == .response)
         #expect(result.failure?.kind == .timeout)
         #expect(result.status == nil)
-        #expect(elapsed >= .milliseconds(900) && elapsed < .seconds(8), "took \(elapsed)")
     }
 
     @Test("silence after the head is a body timeout after the step budget")
@@ -127,11 +123,10 @@ struct PolicyFetcherHostileTests {
         let server = try await FetchTestServer.start(
             .respond(Self.bytes(head), close: false), tls: true, group: Self.group)
         defer { Task { await server.stop() } }
-        let (result, elapsed) = await fetch(server)
+        let result = await fetch(server)
         #expect(result.status == 200)
         #expect(result.failure?.stage == .body)
         #expect(result.failure?.kind == .timeout)
-        #expect(elapsed >= .milliseconds(900) && elapsed < .seconds(8), "took \(elapsed)")
     }
 
     @Test("a body dripped with every gap under the step budget stops at the total budget")
@@ -141,13 +136,12 @@ struct PolicyFetcherHostileTests {
             .drip(prefix: Self.bytes(head), Self.bytes(String(repeating: "x", count: 40)), every: .milliseconds(500)),
             tls: true, group: Self.group)
         defer { Task { await server.stop() } }
-        let (result, elapsed) = await fetch(server)
+        let result = await fetch(server)
         #expect(result.status == 200)
         #expect(result.failure?.stage == .body)
         #expect(result.failure?.kind == .timeout)
         #expect(result.failure?.message.contains("total") == true, "\(String(describing: result.failure))")
         #expect((result.body?.count ?? 0) > 0, "the bytes that arrived are kept")
-        #expect(elapsed >= .milliseconds(2900) && elapsed < .seconds(8), "took \(elapsed)")
     }
 
     @Test("a 10 MB body is cut at 64 KiB and the fetch returns at once")
@@ -157,12 +151,11 @@ struct PolicyFetcherHostileTests {
             .largeBody(head: "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: \(count)\r\n\r\n", count: count),
             tls: true, group: Self.group)
         defer { Task { await server.stop() } }
-        let (result, elapsed) = await fetch(server)
+        let result = await fetch(server)
         #expect(result.failure == nil)
         #expect(result.status == 200)
         #expect(result.body?.count == 64 * 1024)
         #expect(result.bodyTruncated)
-        #expect(elapsed < .seconds(3), "took \(elapsed)")
     }
 
     @Test("a body of exactly the limit is not truncated")
@@ -172,7 +165,7 @@ struct PolicyFetcherHostileTests {
             .largeBody(head: "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: \(count)\r\n\r\n", count: count),
             tls: true, group: Self.group)
         defer { Task { await server.stop() } }
-        let (result, _) = await fetch(server)
+        let result = await fetch(server)
         #expect(result.failure == nil)
         #expect(result.body?.count == count)
         #expect(!result.bodyTruncated)
@@ -183,10 +176,9 @@ struct PolicyFetcherHostileTests {
         let server = try await FetchTestServer.start(
             .respond(Self.bytes("SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n"), close: false), tls: true, group: Self.group)
         defer { Task { await server.stop() } }
-        let (result, elapsed) = await fetch(server)
+        let result = await fetch(server)
         #expect(result.failure?.stage == .response)
         #expect(result.failure?.kind == .protocolViolation, "\(String(describing: result.failure))")
-        #expect(elapsed < .seconds(3), "took \(elapsed)")
     }
 
     static let oversizedHeads = [
@@ -199,10 +191,9 @@ struct PolicyFetcherHostileTests {
         let head = try #require(Self.oversizedHeads[label])
         let server = try await FetchTestServer.start(.respond(Self.bytes(head), close: false), tls: true, group: Self.group)
         defer { Task { await server.stop() } }
-        let (result, elapsed) = await fetch(server, label: "headTooLarge (\(label))")
+        let result = await fetch(server, label: "headTooLarge (\(label))")
         #expect(result.failure?.stage == .response)
         #expect(result.failure?.kind == .tooLarge, "\(String(describing: result.failure))")
-        #expect(elapsed < .seconds(3), "took \(elapsed)")
     }
 
     @Test("a chunked body is read to its end; the request is what RFC 8461 §3.3 asks for")
@@ -212,7 +203,8 @@ struct PolicyFetcherHostileTests {
         let server = try await FetchTestServer.start(.respond(Self.bytes(response), close: false), tls: true, group: Self.group)
         defer { Task { await server.stop() } }
         let roots = TrustRoots(certificates: [FetchTestCertificate.certificate], sources: ["test"])
-        let (result, elapsed) = await fetch(server, roots: roots)
+        let result = await fetch(server, roots: roots)
+        // The server keeps the connection open: waiting for its close would end in a body timeout.
         #expect(result.failure == nil, "\(String(describing: result.failure))")
         #expect(result.status == 200)
         #expect(result.body.map { String(decoding: $0, as: UTF8.self) } == "version: STSv1\r\nmode: testing\r\n")
@@ -224,7 +216,6 @@ struct PolicyFetcherHostileTests {
         #expect((result.elapsedMilliseconds ?? -1) >= 0)
         #expect(result.tls?.trust?.trusted == true)
         #expect(result.tls?.trust?.path?.count == 1, "the validated path is recorded for the core to judge")
-        #expect(elapsed < .seconds(3), "the fetch ends at the last chunk, not when the server closes")
 
         let request = try #require(server.requests.all.first)
         let lines = request.components(separatedBy: "\r\n")
@@ -240,7 +231,7 @@ struct PolicyFetcherHostileTests {
         let response = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nversion: STSv1\r\n"
         let server = try await FetchTestServer.start(.respond(Self.bytes(response), close: true), tls: true, group: Self.group)
         defer { Task { await server.stop() } }
-        let (result, _) = await fetch(server)
+        let result = await fetch(server)
         #expect(result.failure == nil, "\(String(describing: result.failure))")
         #expect(result.body.map { String(decoding: $0, as: UTF8.self) } == "version: STSv1\r\n")
     }
@@ -249,11 +240,10 @@ struct PolicyFetcherHostileTests {
     func resetAfterRequest() async throws {
         let server = try await FetchTestServer.start(.resetAfterRequest, tls: true, group: Self.group)
         defer { Task { await server.stop() } }
-        let (result, elapsed) = await fetch(server)
+        let result = await fetch(server)
         #expect(result.failure?.stage == .response)
         #expect(result.failure?.kind == .reset, "\(String(describing: result.failure))")
         #expect(result.tls?.chain.count == 1, "the handshake had completed")
-        #expect(elapsed < .seconds(3), "took \(elapsed)")
     }
 
     @Test("a 301 is recorded with its Location and not followed")
@@ -261,13 +251,12 @@ struct PolicyFetcherHostileTests {
         let response = "HTTP/1.1 301 Moved Permanently\r\nLocation: https://elsewhere.example/policy\r\nContent-Length: 0\r\n\r\n"
         let server = try await FetchTestServer.start(.respond(Self.bytes(response), close: false), tls: true, group: Self.group)
         defer { Task { await server.stop() } }
-        let (result, elapsed) = await fetch(server)
+        let result = await fetch(server)
         #expect(result.failure == nil)
         #expect(result.status == 301)
         #expect(result.redirectLocation == "https://elsewhere.example/policy")
         #expect(result.body == [])
         #expect(server.requests.all.count == 1)
-        #expect(elapsed < .seconds(3), "took \(elapsed)")
     }
 
     @Test("a close before Content-Length bytes arrived is `closed` at the body stage")
@@ -275,12 +264,11 @@ struct PolicyFetcherHostileTests {
         let response = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 100\r\n\r\nshort"
         let server = try await FetchTestServer.start(.respond(Self.bytes(response), close: true), tls: true, group: Self.group)
         defer { Task { await server.stop() } }
-        let (result, elapsed) = await fetch(server)
+        let result = await fetch(server)
         #expect(result.status == 200)
         #expect(result.failure?.stage == .body)
         #expect(result.failure?.kind == .closed, "\(String(describing: result.failure))")
         #expect(result.body == Self.bytes("short"), "what arrived is kept as evidence")
-        #expect(elapsed < .seconds(3), "took \(elapsed)")
     }
 
     @Test("the Host header has no port on 443 (RFC 9110 §7.2)")
