@@ -233,8 +233,38 @@ enum PaneContent {
                 out.append(StyledLine(segments))
                 if let banner = probe.banner { out.append(StyledLine("    \(banner)", Style(.muted))) }
             }
+            if let dane = report.dane.first(where: { $0.host == MXMatcher.normalize(host.host) }) {
+                out += daneLines(dane, theme)
+            }
         }
         if out.isEmpty { out.append(StyledLine("MX hosts not probed", Style(.muted))) }
+        return out
+    }
+
+    /// DANE for one MX host, as the core judged it (``DomainReport/dane``): the state in words,
+    /// the TLSA records with their usage, and which record each address matched.
+    static func daneLines(_ dane: DANEHostStatus, _ theme: Theme) -> [StyledLine] {
+        let (text, role): (String, StyleRole) = switch dane.state {
+        case .notApplicable: ("DANE does not apply: \(dane.reason ?? "not DNSSEC-secure")", .muted)
+        case .none: ("DANE: no TLSA records (DNSSEC-secure answer)", .muted)
+        case .insecure: ("DANE: TLSA records not DNSSEC-authenticated, ignored by senders", .info)
+        case .indeterminate: ("DANE \(theme.glyphs.fail) TLSA lookup fails: DANE senders will not use this host", .fail)
+        case .unusable: ("DANE \(theme.glyphs.warn) no usable record: TLS required, not authenticated", .warn)
+        case .validated: ("DANE \(theme.glyphs.ok) every address matches a TLSA record", .ok)
+        case .mismatch: ("DANE \(theme.glyphs.fail) an address matches no TLSA record: DANE senders defer mail", .fail)
+        case .unchecked: ("DANE: TLSA records, but no TLS handshake to compare", .warn)
+        }
+        var out = [StyledLine("  " + text, Style(role, bold: role == .fail))]
+        guard dane.state != .notApplicable || !dane.records.isEmpty else { return out }
+        for record in dane.records {
+            let usable = record.isUsableForSMTP ? "" : " (unusable for SMTP)"
+            out.append(StyledLine("    TLSA \(record.usageName) \(record.description.prefix(40))…\(usable)", Style(.muted)))
+        }
+        for result in dane.addresses {
+            let line = result.matched.map { "    \(result.address): matched \($0.usageName) (\(result.matchedSubject ?? "?"))" }
+                ?? "    \(result.address): no record matched"
+            out.append(StyledLine(line, Style(result.matched == nil ? .fail : .ok)))
+        }
         return out
     }
 }

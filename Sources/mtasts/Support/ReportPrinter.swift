@@ -86,6 +86,11 @@ struct ReportPrinter {
                     if let failure = probe.failure { line += "  failed: \(failure.stage.rawValue) \(failure.kind.rawValue)" }
                     out.append(line + coverage)
                 }
+                if let dane = report.dane.first(where: { $0.host == MXMatcher.normalize(host.host) }), dane.state != .notApplicable {
+                    let matched = dane.addresses.map { "\($0.address) " + ($0.matched.map { "matched \($0.usageName)" } ?? "no match") }
+                    out.append("  DANE \(dane.state.rawValue): \(dane.records.count) TLSA record(s)"
+                               + (matched.isEmpty ? "" : "; " + matched.joined(separator: ", ")))
+                }
             }
             return out.isEmpty ? ["MX hosts not probed"] : out
         }
