@@ -12,9 +12,12 @@ public enum GzipInflater {
     public static func isGzip(_ bytes: some Collection<UInt8>) -> Bool { bytes.starts(with: magic) }
 
     /// The decompressed bytes of `compressed`, or an error: over the cap, truncated, corrupt.
-    /// Concatenated gzip members (RFC 1952 §2.2) are inflated one after another; bytes after
-    /// the last member that do not start another member are ignored, as `gzip -d` does.
-    public static func inflate(_ compressed: [UInt8], limit: Int, window: Int = 64 * 1024) -> Result<[UInt8], IngestError> {
+    /// Concatenated gzip members (RFC 1952 §2.2) are inflated one after another, at most
+    /// `maxMembers` of them (empty ones included: each costs a zlib restart); bytes after the
+    /// last member that do not start another member are ignored, as `gzip -d` does.
+    public static func inflate(
+        _ compressed: [UInt8], limit: Int, maxMembers: Int = 16, window: Int = 64 * 1024
+    ) -> Result<[UInt8], IngestError> {
         guard !compressed.isEmpty else { return .failure(.truncatedGzip) }
         guard isGzip(compressed) else { return .failure(.corruptGzip("not gzip data (no 1F 8B header)")) }
         let decompressor: ZlibDecompressor
@@ -26,6 +29,7 @@ public enum GzipInflater {
         var input = ByteBuffer(bytes: compressed)
         var buffer = ByteBufferAllocator().buffer(capacity: window)
         var output: [UInt8] = []
+        var members = 1
 
         /// Moves what the window holds into the output; false once the cap would be passed.
         func drain() -> Bool {
@@ -62,6 +66,8 @@ public enum GzipInflater {
             if progressed { continue }
             let rest = input.readableBytesView
             guard rest.count >= 2, isGzip(rest) else { return .success(output) }
+            members += 1
+            guard members <= maxMembers else { return .failure(.tooManyGzipMembers(limit: maxMembers)) }
             do {
                 try decompressor.reset()
             } catch {
