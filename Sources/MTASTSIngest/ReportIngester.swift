@@ -48,7 +48,13 @@ public struct ReportIngester {
     /// From_ line, RFC 4155), each of whose messages is an item (`stdin#1`, `stdin#2`, …), so
     /// a mailbox piped in is never read as its first message alone.
     public mutating func ingestStandardInput(source: String = "stdin", each: (IngestItem) throws -> Void) rethrows {
-        try ingest(PeekableInput(handle: FileHandle.standardInput, closes: false), kind: nil, source: source, each: each)
+        try ingest(handle: FileHandle.standardInput, source: source, each: each)
+    }
+
+    /// Ingests what `handle` reads (a pipe, a socket, standard input) as
+    /// ``ingestStandardInput(source:each:)`` does; the handle is left open.
+    public mutating func ingest(handle: FileHandle, source: String, each: (IngestItem) throws -> Void) rethrows {
+        try ingest(PeekableInput(handle: handle, closes: false), kind: nil, source: source, each: each)
     }
 
     /// Ingests one item given as bytes (a message, a JSON report or gzip data); `filename` is
