@@ -46,7 +46,8 @@ public struct ReportIngester {
 
     /// Ingests standard input: one message, report or gzip file, or an mbox (it starts with a
     /// From_ line, RFC 4155), each of whose messages is an item (`stdin#1`, `stdin#2`, …), so
-    /// a mailbox piped in is never read as its first message alone.
+    /// a mailbox piped in is never read as its first message alone. One message after a From_
+    /// line (as an MDA pipes it) is the item `stdin`.
     public mutating func ingestStandardInput(source: String = "stdin", each: (IngestItem) throws -> Void) rethrows {
         try ingest(handle: FileHandle.standardInput, source: source, each: each)
     }
@@ -101,7 +102,7 @@ public struct ReportIngester {
             }
         }
         if kind == .mbox {
-            try ingestMbox(MboxReader(input: input, limits: limits), source: source, each: each)
+            try ingestMbox(MboxReader(input: input, limits: limits), source: source, loneKeepsName: filename == nil, each: each)
             return
         }
         let bytes: [UInt8]
@@ -141,23 +142,44 @@ public struct ReportIngester {
         }
     }
 
-    private mutating func ingestMbox(_ reader: MboxReader, source path: String, each: (IngestItem) throws -> Void) rethrows {
+    /// The messages of an mbox as items `source#1`, `source#2`, …; with `loneKeepsName`, a
+    /// mailbox of one message (what an MDA that prepends a From_ line pipes in) is named
+    /// `source` alone, so the first message waits until the second one (or the end) is seen.
+    private mutating func ingestMbox(
+        _ reader: MboxReader, source path: String, loneKeepsName: Bool = false, each: (IngestItem) throws -> Void
+    ) rethrows {
+        var first: MboxSplitter.Message?
+        var count = 0
         while true {
             let next: (number: Int, message: MboxSplitter.Message)?
             do {
                 next = try reader.next()
             } catch {
+                if let held = first { try ingestMessage(held, source: "\(path)#1", each: each) }
                 try deliver(IngestItem(source: path, outcome: .failure(error)), each)
                 return
             }
-            guard let (number, message) = next else { return }
-            let source = "\(path)#\(number)"
-            switch message {
-            case .complete(let bytes):
-                try ingest(bytes: bytes, source: source, each: each)
-            case .tooLarge:
-                try deliver(IngestItem(source: source, outcome: .failure(.messageTooLarge(limit: limits.messageBytes))), each)
+            guard let (number, message) = next else { break }
+            count += 1
+            if loneKeepsName, number == 1 {
+                first = message
+                continue
             }
+            if let held = first {
+                try ingestMessage(held, source: "\(path)#1", each: each)
+                first = nil
+            }
+            try ingestMessage(message, source: "\(path)#\(number)", each: each)
+        }
+        if let held = first { try ingestMessage(held, source: count == 1 ? path : "\(path)#1", each: each) }
+    }
+
+    private mutating func ingestMessage(_ message: MboxSplitter.Message, source: String, each: (IngestItem) throws -> Void) rethrows {
+        switch message {
+        case .complete(let bytes):
+            try ingest(bytes: bytes, source: source, each: each)
+        case .tooLarge:
+            try deliver(IngestItem(source: source, outcome: .failure(.messageTooLarge(limit: limits.messageBytes))), each)
         }
     }
 

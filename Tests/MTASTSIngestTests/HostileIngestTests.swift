@@ -77,10 +77,12 @@ struct HostileIngestTests {
         #expect(byHandle.summary.reports == 20)
     }
 
-    @Test("one message on a handle is still one item named as given")
-    func singleMessageOnHandle() throws {
+    @Test("one message on a handle, with or without the From_ line an MDA prepends, is one item named as given",
+          arguments: [false, true])
+    func singleMessageOnHandle(_ fromLine: Bool) throws {
         let stdin = Pipe()
-        try stdin.fileHandleForWriting.write(contentsOf: Data(Samples.reportMail(id: "one")))
+        let prefix = fromLine ? Array("From MAILER-DAEMON Sun Jun 15 04:12:10 2025\n".utf8) : []
+        try stdin.fileHandleForWriting.write(contentsOf: Data(prefix + Samples.reportMail(id: "one")))
         try stdin.fileHandleForWriting.close()
         var ingester = ReportIngester()
         var items: [IngestItem] = []
