@@ -13,6 +13,12 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
     case truncatedGzip
     /// The gzip data is corrupt (bad header, bad deflate data, CRC or length mismatch).
     case corruptGzip(String)
+    /// The gzip data holds more members than ``IngestLimits/gzipMembers`` (RFC 1952 §2.2
+    /// allows concatenated members; senders write one, millions of empty ones only cost time).
+    case tooManyGzipMembers(limit: Int)
+    /// A maildir entry that is not a regular file (a FIFO, socket or device): opening it could
+    /// block for ever or read without end, so it is skipped and named.
+    case notAFile(String)
     /// A message holds no part that is a TLS-RPT report (RFC 8460 §5.3); the reason lists
     /// the parts seen.
     case noReport(String)
@@ -29,6 +35,8 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
         case .decompressedTooLarge: "decompressed-too-large"
         case .truncatedGzip: "truncated-gzip"
         case .corruptGzip: "corrupt-gzip"
+        case .tooManyGzipMembers: "too-many-gzip-members"
+        case .notAFile: "not-a-file"
         case .noReport: "no-report"
         case .malformedMessage: "malformed-message"
         case .invalidReport(let error): error.kind.rawValue
@@ -43,6 +51,9 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
             "the gzip data inflates to more than \(limit) bytes (\(mebibytes(limit))); decompression stopped"
         case .truncatedGzip: "the gzip data is truncated: the stream ends before its end marker and trailer"
         case .corruptGzip(let reason): "the gzip data is corrupt: \(reason)"
+        case .tooManyGzipMembers(let limit):
+            "the gzip data holds more than \(limit) concatenated members (RFC 1952 §2.2); senders write one; decompression stopped"
+        case .notAFile(let what): "skipped: \(what), not a regular file; only regular files are read from a maildir"
         case .noReport(let reason): "no TLS-RPT report in the message: \(reason)"
         case .malformedMessage(let reason): "unreadable message structure: \(reason)"
         case .invalidReport(let error): "not a valid TLS-RPT report: \(error)"

@@ -9,9 +9,10 @@ enum InputKind: Equatable {
     /// One report (`.json`, `.json.gz`) or one message (`.eml`).
     case single
 
-    /// Directories are maildirs; `.mbox` files and files starting with `From ` (except `.eml`,
-    /// `.json`, `.gz`, which are single items whatever they start with) are mailboxes.
-    static func of(path: String) throws(IngestError) -> InputKind {
+    /// Directories are maildirs; `.eml`, `.json`, `.gz` files are single items whatever they
+    /// start with; `.mbox` files are mailboxes. `nil`: the content decides
+    /// (``of(start:)``), read through a ``PeekableInput`` so a pipe loses nothing.
+    static func of(path: String) throws(IngestError) -> InputKind? {
         var directory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &directory) else {
             throw .unreadable("\(path): no such file or directory")
@@ -20,11 +21,14 @@ enum InputKind: Equatable {
         let lower = path.lowercased()
         if [".eml", ".msg", ".json", ".gz", ".gzip"].contains(where: lower.hasSuffix) { return .single }
         if lower.hasSuffix(".mbox") || lower.hasSuffix(".mbx") { return .mbox }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw .unreadable("\(path): permission denied or unreadable")
-        }
-        defer { try? handle.close() }
-        let start = (try? handle.read(upToCount: 5)) ?? Data()
-        return start.elementsEqual("From ".utf8) ? .mbox : .single
+        return nil
     }
+
+    /// A mailbox when the input starts with a From_ line (RFC 4155 §2), one item otherwise.
+    static func of(start: [UInt8]) -> InputKind {
+        start.starts(with: Array("From ".utf8)) ? .mbox : .single
+    }
+
+    /// How many bytes ``of(start:)`` looks at.
+    static let sniffBytes = 5
 }

@@ -55,7 +55,7 @@ public enum ReportDecoder {
         var json = bytes
         let isGzip = GzipInflater.isGzip(bytes)
         if isGzip {
-            switch GzipInflater.inflate(bytes, limit: limits.decompressedBytes) {
+            switch GzipInflater.inflate(bytes, limit: limits.decompressedBytes, maxMembers: limits.gzipMembers) {
             case .success(let inflated): json = inflated
             case .failure(let error): return .failure(error)
             }

@@ -18,9 +18,11 @@ public struct ReportIngester {
     }
 
     /// Ingests a file, mailbox or maildir at `path`. A path that cannot be read at all gives
-    /// one item with ``IngestError/unreadable(_:)``.
+    /// one item with ``IngestError/unreadable(_:)``. A path the name does not classify (a pipe
+    /// such as `/dev/fd/63`, a file without extension) is opened once and its first bytes
+    /// peeked, so a pipe is read whole.
     public mutating func ingest(path: String, each: (IngestItem) throws -> Void) rethrows {
-        let kind: InputKind
+        let kind: InputKind?
         do {
             kind = try InputKind.of(path: path)
         } catch {
@@ -28,20 +30,32 @@ public struct ReportIngester {
             return
         }
         switch kind {
-        case .single:
-            try ingestFile(path, source: path, each: each)
-        case .maildir:
-            let files: [String]
+        case .maildir?:
+            try ingestMaildir(path, each: each)
+        case .single?, .mbox?, nil:
+            let input: PeekableInput
             do {
-                files = try MaildirReader.messages(in: path)
+                input = try PeekableInput(path: path)
             } catch {
                 try deliver(IngestItem(source: path, outcome: .failure(error)), each)
                 return
             }
-            for file in files { try ingestFile(file, source: file, each: each) }
-        case .mbox:
-            try ingestMbox(path, each: each)
+            try ingest(input, kind: kind, source: path, filename: path, each: each)
         }
+    }
+
+    /// Ingests standard input: one message, report or gzip file, or an mbox (it starts with a
+    /// From_ line, RFC 4155), each of whose messages is an item (`stdin#1`, `stdin#2`, …), so
+    /// a mailbox piped in is never read as its first message alone. One message after a From_
+    /// line (as an MDA pipes it) is the item `stdin`.
+    public mutating func ingestStandardInput(source: String = "stdin", each: (IngestItem) throws -> Void) rethrows {
+        try ingest(handle: FileHandle.standardInput, source: source, each: each)
+    }
+
+    /// Ingests what `handle` reads (a pipe, a socket, standard input) as
+    /// ``ingestStandardInput(source:each:)`` does; the handle is left open.
+    public mutating func ingest(handle: FileHandle, source: String, each: (IngestItem) throws -> Void) rethrows {
+        try ingest(PeekableInput(handle: handle, closes: false), kind: nil, source: source, each: each)
     }
 
     /// Ingests one item given as bytes (a message, a JSON report or gzip data); `filename` is
@@ -67,18 +81,6 @@ public struct ReportIngester {
         try deliver(IngestItem(source: source, outcome: outcome, message: decoded.message), each)
     }
 
-    /// Ingests one message from standard input, read up to the message cap.
-    public mutating func ingestStandardInput(source: String = "stdin", each: (IngestItem) throws -> Void) rethrows {
-        let bytes: [UInt8]
-        do {
-            bytes = try Self.readCapped(FileHandle.standardInput, limit: limits.messageBytes)
-        } catch {
-            try deliver(IngestItem(source: source, outcome: .failure(error)), each)
-            return
-        }
-        try ingest(bytes: bytes, source: source, each: each)
-    }
-
     /// All items of `paths`, for callers that want them in memory (tests, small inputs).
     public mutating func ingestAll(paths: [String]) -> [IngestItem] {
         var items: [IngestItem] = []
@@ -86,72 +88,103 @@ public struct ReportIngester {
         return items
     }
 
-    private mutating func ingestFile(_ path: String, source: String, each: (IngestItem) throws -> Void) rethrows {
-        let bytes: [UInt8]
-        do {
-            guard let handle = FileHandle(forReadingAtPath: path) else {
-                throw IngestError.unreadable("\(path): permission denied or unreadable")
+    /// One input whose kind is `kind`, or decided by its first bytes when `nil`.
+    private mutating func ingest(
+        _ input: PeekableInput, kind: InputKind?, source: String, filename: String? = nil, each: (IngestItem) throws -> Void
+    ) rethrows {
+        var kind = kind
+        if kind == nil {
+            do {
+                kind = InputKind.of(start: try input.peek(InputKind.sniffBytes))
+            } catch {
+                try deliver(IngestItem(source: source, outcome: .failure(error)), each)
+                return
             }
-            defer { try? handle.close() }
-            bytes = try Self.readCapped(handle, limit: limits.messageBytes)
-        } catch let error as IngestError {
-            try deliver(IngestItem(source: source, outcome: .failure(error)), each)
-            return
-        } catch {
-            try deliver(IngestItem(source: source, outcome: .failure(.unreadable("\(path): \(error)"))), each)
+        }
+        if kind == .mbox {
+            try ingestMbox(MboxReader(input: input, limits: limits), source: source, loneKeepsName: filename == nil, each: each)
             return
         }
-        try ingest(bytes: bytes, source: source, filename: path, each: each)
+        let bytes: [UInt8]
+        do {
+            bytes = try input.readAll(limit: limits.messageBytes)
+        } catch {
+            try deliver(IngestItem(source: source, outcome: .failure(error)), each)
+            return
+        }
+        try ingest(bytes: bytes, source: source, filename: filename, each: each)
     }
 
-    private mutating func ingestMbox(_ path: String, each: (IngestItem) throws -> Void) rethrows {
-        let reader: MboxReader
+    /// The messages of a maildir; an entry that is not a regular file (a FIFO would block for
+    /// ever) is named as an item with ``IngestError/notAFile(_:)`` and not opened.
+    private mutating func ingestMaildir(_ path: String, each: (IngestItem) throws -> Void) rethrows {
+        let entries: [MaildirReader.Entry]
         do {
-            reader = try MboxReader(path: path, limits: limits)
+            entries = try MaildirReader.entries(in: path)
         } catch {
             try deliver(IngestItem(source: path, outcome: .failure(error)), each)
             return
         }
+        for entry in entries {
+            switch entry {
+            case .message(let file):
+                let input: PeekableInput
+                do {
+                    input = try PeekableInput(path: file)
+                } catch {
+                    try deliver(IngestItem(source: file, outcome: .failure(error)), each)
+                    continue
+                }
+                try ingest(input, kind: .single, source: file, filename: file, each: each)
+            case .notAFile(let file, let kind):
+                try deliver(IngestItem(source: file, outcome: .failure(.notAFile(kind))), each)
+            }
+        }
+    }
+
+    /// The messages of an mbox as items `source#1`, `source#2`, …; with `loneKeepsName`, a
+    /// mailbox of one message (what an MDA that prepends a From_ line pipes in) is named
+    /// `source` alone, so the first message waits until the second one (or the end) is seen.
+    private mutating func ingestMbox(
+        _ reader: MboxReader, source path: String, loneKeepsName: Bool = false, each: (IngestItem) throws -> Void
+    ) rethrows {
+        var first: MboxSplitter.Message?
+        var count = 0
         while true {
             let next: (number: Int, message: MboxSplitter.Message)?
             do {
                 next = try reader.next()
             } catch {
+                if let held = first { try ingestMessage(held, source: "\(path)#1", each: each) }
                 try deliver(IngestItem(source: path, outcome: .failure(error)), each)
                 return
             }
-            guard let (number, message) = next else { return }
-            let source = "\(path)#\(number)"
-            switch message {
-            case .complete(let bytes):
-                try ingest(bytes: bytes, source: source, each: each)
-            case .tooLarge:
-                try deliver(IngestItem(source: source, outcome: .failure(.messageTooLarge(limit: limits.messageBytes))), each)
+            guard let (number, message) = next else { break }
+            count += 1
+            if loneKeepsName, number == 1 {
+                first = message
+                continue
             }
+            if let held = first {
+                try ingestMessage(held, source: "\(path)#1", each: each)
+                first = nil
+            }
+            try ingestMessage(message, source: "\(path)#\(number)", each: each)
+        }
+        if let held = first { try ingestMessage(held, source: count == 1 ? path : "\(path)#1", each: each) }
+    }
+
+    private mutating func ingestMessage(_ message: MboxSplitter.Message, source: String, each: (IngestItem) throws -> Void) rethrows {
+        switch message {
+        case .complete(let bytes):
+            try ingest(bytes: bytes, source: source, each: each)
+        case .tooLarge:
+            try deliver(IngestItem(source: source, outcome: .failure(.messageTooLarge(limit: limits.messageBytes))), each)
         }
     }
 
     private mutating func deliver(_ item: IngestItem, _ each: (IngestItem) throws -> Void) rethrows {
         summary.count(item)
         try each(item)
-    }
-}
-
-/// Reading with a cap, shared by files and standard input.
-extension ReportIngester {
-    static func readCapped(_ handle: FileHandle, limit: Int) throws(IngestError) -> [UInt8] {
-        var bytes: [UInt8] = []
-        while true {
-            let chunk: Data?
-            do {
-                chunk = try handle.read(upToCount: 1024 * 1024)
-            } catch {
-                throw .unreadable(error.localizedDescription)
-            }
-            guard let chunk, !chunk.isEmpty else { break }
-            guard bytes.count + chunk.count <= limit else { throw .messageTooLarge(limit: limit) }
-            bytes.append(contentsOf: chunk)
-        }
-        return bytes
     }
 }

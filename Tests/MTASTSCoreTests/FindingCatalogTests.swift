@@ -33,6 +33,7 @@ struct FindingCatalogTests {
         .reportUnknownPolicyType, .reportNullMember, .reportMissingMember, .reportDuplicateMember,
         .reportPolicyDomainMissing, .reportNotGzip, .reportMediaType, .reportInvalidIP, .reportSubmitterMismatch,
         .reportDateRangeReversed, .reportMisspelledMember, .reportPolicyStringEncoded,
+        .reportPoliciesCapped, .reportFailureDetailsCapped, .reportResultTypesCapped, .reportFindingsCapped,
         .reportsSoakFailures, .reportsSoakFailureRate, .reportsNoneDuringSoak,
         .policyIDNotBumped, .policyIDBumpedUnchanged, .rolloutNotLive, .rolloutSoakShort, .rolloutCachedPolicy,
         .rolloutRemovalWait, .checkResolverUnreachable, .checkLookupFailed, .checkSMTPBlocked,

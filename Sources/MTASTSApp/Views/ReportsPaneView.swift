@@ -33,7 +33,7 @@ enum ReportsPaneView {
     static func paneLines(_ data: ReportsPaneData, selected: Int, width: Int, theme: Theme) -> ([StyledLine], Int?) {
         let s = data.summary
         var out: [StyledLine] = []
-        let sessions = s.successes + s.failures
+        let sessions = s.successes.addingSaturating(s.failures)
         let rate = sessions == 0 ? "" : String(format: " (%.2f%%)", Double(s.failures) * 100 / Double(sessions))
         out.append(StyledLine([
             ("TLS-RPT, last \(ReportsViewState.days) days: ", Style(.header, bold: true)),

@@ -158,6 +158,15 @@ public enum FindingCatalog {
           "Nothing to do on your side; check the raw report if a value looks misplaced."),
         e(.reportPolicyStringEncoded, .info, "A report's `policy-string` is one string holding a JSON array; decoded into the policy strings", "RFC 8460 §4.4",
           "Nothing to do: the sender's quirk (seen in `tlsa` policies of a large mailbox provider)."),
+        // TLS-RPT reports larger than any sender writes (issue 11): read in part, what was left out said
+        e(.reportPoliciesCapped, .warning, "A report lists more policies than are read per report (100); the rest are left out of the totals", "RFC 8460 §4.4",
+          "Check who sent the report: no sender writes that many policies. The raw report is kept; remove it with `mtasts reports remove` if it is forged."),
+        e(.reportFailureDetailsCapped, .warning, "A report has more failure details than are read per report (10000); the rest are not itemised", "RFC 8460 §4.4",
+          "The summary counts still hold every failed session; check the raw report, or remove it with `mtasts reports remove` if it is forged."),
+        e(.reportResultTypesCapped, .warning, "A report uses more distinct result types than are read per report (32); details of further types are not itemised", "RFC 8460 §4.3",
+          "Check who sent the report: RFC 8460 defines 11 result types. Remove it with `mtasts reports remove` if it is forged."),
+        e(.reportFindingsCapped, .info, "A report has more than 20 findings of one code; the rest are counted, not listed", "RFC 8460 §4.4",
+          "Nothing more to do than for the code it counts; `mtasts reports show` prints the raw report."),
         // TLS-RPT reports during the soak window (enforce gate input)
         e(.reportsSoakFailures, .warning, "Senders reported failed TLS sessions while the domain soaked in `testing`; `enforce` would bounce that mail", "RFC 8460 §4.3, RFC 8461 §5",
           "Open the Reports pane (or `mtasts reports summary DOMAIN`), fix the MX or policy the failures name, then let it soak again."),

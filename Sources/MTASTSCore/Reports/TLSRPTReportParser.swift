@@ -24,22 +24,51 @@
 /// - a `policy-string` that is one string holding a JSON array, decoded
 ///   (`report.policy-string-encoded`);
 /// - a `sending-mta-ip` or `receiving-ip` that is not an IP address, kept as written
-///   (`report.invalid-ip`).
+///   (`report.invalid-ip`);
+/// - more policies, failure details or distinct result types than any sender writes: the
+///   first ones are read (``Limits``; `report.policies-capped`, `report.failure-details-capped`,
+///   `report.result-types-capped`), and more than 20 findings of one code are counted in one
+///   `report.findings-capped`, so what one report costs is bounded.
 ///
 /// Rejected: input that is not JSON (RFC 8259), a member of the wrong type, a missing required
 /// member (`organization-name`, `date-range`, `report-id`, `policies`, `policy`,
 /// `policy-type`, `policy-domain` other than for `no-policy-found`, `summary` and its counts,
-/// `result-type`, `failed-session-count`), a negative or fractional count, an impossible date,
+/// `result-type`, `failed-session-count`), a negative or fractional count, a count above
+/// ``Limits/maxSessionCount`` (2^40), an impossible date,
 /// a document or string over the limits.
 public enum TLSRPTReportParser {
     public struct Limits: Sendable, Hashable {
         /// The largest report accepted, in bytes (after decompression).
         public var maxBytes: Int
         public var json: JSONValueParser.Limits
+        /// The largest session count accepted (RFC 8460 §4.4 counts are non-negative integers
+        /// with no bound): 2^40, over a trillion sessions in one report period. A larger count
+        /// is refused, so that the sums over years of stored reports stay far from `Int.max`.
+        public var maxSessionCount: Int
+        /// `policies` read per report; more are left out with `report.policies-capped`.
+        public var maxPolicies: Int
+        /// `failure-details` read per report (over all its policies); more are left out with
+        /// `report.failure-details-capped`.
+        public var maxFailureDetails: Int
+        /// Distinct `result-type`s read per report (RFC 8460 §4.3 defines 11); details of
+        /// further types are left out with `report.result-types-capped`.
+        public var maxResultTypes: Int
+        /// Findings listed per code per report; the rest are counted in one
+        /// `report.findings-capped`.
+        public var maxFindingsPerCode: Int
 
-        public init(maxBytes: Int = 20 * 1024 * 1024, json: JSONValueParser.Limits = JSONValueParser.Limits()) {
+        public init(
+            maxBytes: Int = 20 * 1024 * 1024, json: JSONValueParser.Limits = JSONValueParser.Limits(),
+            maxSessionCount: Int = 1 << 40, maxPolicies: Int = 100, maxFailureDetails: Int = 10_000,
+            maxResultTypes: Int = 32, maxFindingsPerCode: Int = 20
+        ) {
             self.maxBytes = maxBytes
             self.json = json
+            self.maxSessionCount = maxSessionCount
+            self.maxPolicies = maxPolicies
+            self.maxFailureDetails = maxFailureDetails
+            self.maxResultTypes = maxResultTypes
+            self.maxFindingsPerCode = maxFindingsPerCode
         }
     }
 
@@ -59,10 +88,10 @@ public enum TLSRPTReportParser {
             let kind: TLSRPTReportError.Kind = error.reason.hasPrefix("a string longer") ? .tooLarge : .invalidJSON
             return .failure(TLSRPTReportError(kind, at: error.path, error.reason, line: error.line, column: error.column))
         }
-        var reader = TLSRPTReportReader()
+        var reader = TLSRPTReportReader(limits: limits)
         do throws(TLSRPTReportError) {
             let report = try read(document, reportDomain: reportDomain, &reader)
-            return .success(ParsedTLSRPTReport(report: report, findings: reader.findings, raw: json))
+            return .success(ParsedTLSRPTReport(report: report, findings: reader.caps.compact(reader.findings), raw: json))
         } catch {
             return .failure(error)
         }
@@ -81,11 +110,12 @@ public enum TLSRPTReportParser {
         let reportID = try reader.nonEmptyString(top, "report-id")
         let (items, path) = try reader.array(top, "policies", .required)!
         var policies: [TLSRPTPolicyResult] = []
-        policies.reserveCapacity(items.count)
-        for (index, item) in items.enumerated() {
+        policies.reserveCapacity(min(items.count, reader.caps.limits.maxPolicies))
+        for (index, item) in items.prefix(reader.caps.limits.maxPolicies).enumerated() {
             policies.append(try policyResult(item, at: path.item(index), &reader))
         }
         fillMissingDomains(&policies, at: path, reportDomain: reportDomain, &reader)
+        reader.findings += reader.caps.findings(policies: items.count, at: path)
         return TLSRPTReport(
             organizationName: organization, dateRange: range, contactInfo: contact, reportID: reportID, policies: policies)
     }
@@ -121,9 +151,12 @@ public enum TLSRPTReportParser {
         }
         var details: [TLSRPTFailureDetail] = []
         if let (items, detailsPath) = try reader.array(entry, "failure-details", .optional) {
-            details.reserveCapacity(items.count)
             for (index, item) in items.enumerated() {
-                details.append(try failureDetail(item, at: detailsPath.item(index), &reader))
+                guard reader.caps.acceptsDetail else {
+                    reader.caps.skipDetails(items.count - index)
+                    break
+                }
+                if let detail = try failureDetail(item, at: detailsPath.item(index), &reader) { details.append(detail) }
             }
         }
         let summary = TLSRPTSummary(
@@ -251,10 +284,12 @@ public enum TLSRPTReportParser {
         }
     }
 
-    /// One `failure-details` entry (RFC 8460 §4.3 result types).
-    static func failureDetail(_ value: JSONValue, at path: JSONPath, _ reader: inout TLSRPTReportReader) throws(TLSRPTReportError) -> TLSRPTFailureDetail {
+    /// One `failure-details` entry (RFC 8460 §4.3 result types); `nil` when its result type
+    /// is one more than the report may use (``TLSRPTReportCaps``).
+    static func failureDetail(_ value: JSONValue, at path: JSONPath, _ reader: inout TLSRPTReportReader) throws(TLSRPTReportError) -> TLSRPTFailureDetail? {
         let object = try reader.object(value, at: path, known: TLSRPTMemberNames.failureDetail)
         let typeText = try reader.string(object, "result-type", .required)!
+        guard reader.caps.admit(resultType: typeText) else { return nil }
         let type = TLSRPTResultType(rawValue: typeText)
         if case .unknown = type {
             reader.note(.reportUnknownResultType, object.path(of: "result-type"),

@@ -30,6 +30,12 @@ struct TLSRPTReportReader {
     }
 
     var findings: [Finding] = []
+    /// What the report may cost, and what was left out (``TLSRPTReportCaps``).
+    var caps: TLSRPTReportCaps
+
+    init(limits: TLSRPTReportParser.Limits = TLSRPTReportParser.Limits()) {
+        caps = TLSRPTReportCaps(limits: limits)
+    }
 
     /// The object at `path`. With `known` (the member names RFC 8460 §4.4 gives this object), a
     /// member whose name is a near miss of one of them (``TLSRPTMemberNames/intended(_:among:)``)
@@ -124,7 +130,8 @@ struct TLSRPTReportReader {
         return text
     }
 
-    /// A session count: a JSON number that is a non-negative integer.
+    /// A session count: a JSON number that is a non-negative integer, at most
+    /// ``TLSRPTReportParser/Limits/maxSessionCount`` (RFC 8460 §4.4).
     mutating func count(_ object: Object, _ name: String) throws(TLSRPTReportError) -> Int {
         let (value, path) = try member(object, name, .required)!
         return try count(value, at: path)
@@ -146,8 +153,11 @@ struct TLSRPTReportReader {
         guard text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
             throw TLSRPTReportError(.invalidValue, at: path, "a session count must be a whole number, found \(text)")
         }
-        guard let number = Int(text) else {
-            throw TLSRPTReportError(.invalidValue, at: path, "the session count \(text) is too large")
+        let limit = caps.limits.maxSessionCount
+        guard let number = Int(text), number <= limit else {
+            throw TLSRPTReportError(.invalidValue, at: path,
+                "the session count \(text) is above \(limit) (2^40), more than any sender has in one report; "
+                + "refused so that sums over the stored reports cannot overflow")
         }
         return number
     }

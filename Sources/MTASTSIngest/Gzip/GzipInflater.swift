@@ -12,16 +12,21 @@ public enum GzipInflater {
     public static func isGzip(_ bytes: some Collection<UInt8>) -> Bool { bytes.starts(with: magic) }
 
     /// The decompressed bytes of `compressed`, or an error: over the cap, truncated, corrupt.
-    /// Concatenated gzip members (RFC 1952 §2.2) are inflated one after another; bytes after
-    /// the last member that do not start another member are ignored, as `gzip -d` does.
-    public static func inflate(_ compressed: [UInt8], limit: Int, window: Int = 64 * 1024) -> Result<[UInt8], IngestError> {
+    /// Concatenated gzip members (RFC 1952 §2.2) are inflated one after another, at most
+    /// `maxMembers` of them (empty ones included: each costs a zlib restart); bytes after the
+    /// last member that do not start another member are ignored, as `gzip -d` does.
+    public static func inflate(
+        _ compressed: [UInt8], limit: Int, maxMembers: Int = 16, window: Int = 64 * 1024
+    ) -> Result<[UInt8], IngestError> {
         var produced = 0
-        return inflate(compressed, limit: limit, window: window, produced: &produced)
+        return inflate(compressed, limit: limit, maxMembers: maxMembers, window: window, produced: &produced)
     }
 
-    /// ``inflate(_:limit:window:)``, also telling how many bytes zlib wrote, kept or not: what a
-    /// refused bomb cost, at most `limit + window`.
-    static func inflate(_ compressed: [UInt8], limit: Int, window: Int, produced: inout Int) -> Result<[UInt8], IngestError> {
+    /// ``inflate(_:limit:maxMembers:window:)``, also telling how many bytes zlib wrote, kept or
+    /// not: what a refused bomb cost, at most `limit + window`.
+    static func inflate(
+        _ compressed: [UInt8], limit: Int, maxMembers: Int = 16, window: Int, produced: inout Int
+    ) -> Result<[UInt8], IngestError> {
         produced = 0
         guard !compressed.isEmpty else { return .failure(.truncatedGzip) }
         guard isGzip(compressed) else { return .failure(.corruptGzip("not gzip data (no 1F 8B header)")) }
@@ -34,6 +39,7 @@ public enum GzipInflater {
         var input = ByteBuffer(bytes: compressed)
         var buffer = ByteBufferAllocator().buffer(capacity: window)
         var output: [UInt8] = []
+        var members = 1
 
         /// Moves what the window holds into the output; false once the cap would be passed.
         func drain() -> Bool {
@@ -71,6 +77,8 @@ public enum GzipInflater {
             if progressed { continue }
             let rest = input.readableBytesView
             guard rest.count >= 2, isGzip(rest) else { return .success(output) }
+            members += 1
+            guard members <= maxMembers else { return .failure(.tooManyGzipMembers(limit: maxMembers)) }
             do {
                 try decompressor.reset()
             } catch {

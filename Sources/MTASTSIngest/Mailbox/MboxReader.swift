@@ -1,25 +1,26 @@
 import Foundation
 
-/// Reads an mbox file (RFC 4155) in chunks and hands out its messages one at a time, so
-/// memory holds one chunk, the messages it completed and one message in progress.
+/// Reads an mbox (RFC 4155) in chunks and hands out its messages one at a time, so memory
+/// holds one chunk, the messages it completed and one message in progress. The input may be a
+/// file, a pipe or standard input (``PeekableInput``: bytes peeked to recognise the mbox are
+/// read again here, not lost).
 public final class MboxReader {
-    private let handle: FileHandle
+    private let input: PeekableInput
     private let chunkBytes: Int
     private var splitter: MboxSplitter
     private var ready: [(Int, MboxSplitter.Message)] = []
     private var readyIndex = 0
     private var finished = false
 
-    public init(path: String, limits: IngestLimits) throws(IngestError) {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw .unreadable("\(path): permission denied or unreadable")
-        }
-        self.handle = handle
+    public convenience init(path: String, limits: IngestLimits) throws(IngestError) {
+        self.init(input: try PeekableInput(path: path), limits: limits)
+    }
+
+    public init(input: PeekableInput, limits: IngestLimits) {
+        self.input = input
         chunkBytes = limits.readChunkBytes
         splitter = MboxSplitter(limit: limits.messageBytes)
     }
-
-    deinit { try? handle.close() }
 
     /// The next message and its number (from 1), or `nil` at the end of the file.
     public func next() throws(IngestError) -> (number: Int, message: MboxSplitter.Message)? {
@@ -27,15 +28,10 @@ public final class MboxReader {
             ready.removeAll(keepingCapacity: true)
             readyIndex = 0
             guard !finished else { return nil }
-            let chunk: Data?
-            do {
-                chunk = try handle.read(upToCount: chunkBytes)
-            } catch {
-                throw .unreadable("read failed: \(error.localizedDescription)")
-            }
-            if let chunk, !chunk.isEmpty {
-                chunk.withUnsafeBytes { raw in
-                    splitter.feed(raw.bindMemory(to: UInt8.self)) { ready.append(($0, $1)) }
+            let chunk = try input.read(upToCount: chunkBytes)
+            if !chunk.isEmpty {
+                chunk.withUnsafeBufferPointer { bytes in
+                    splitter.feed(bytes) { ready.append(($0, $1)) }
                 }
             } else {
                 finished = true

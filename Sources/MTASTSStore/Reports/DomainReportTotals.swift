@@ -21,6 +21,6 @@ public struct DomainReportTotals: Codable, Sendable, Hashable {
     }
 
     public var failureRate: Double {
-        successes + failures == 0 ? 0 : Double(failures) / Double(successes + failures)
+        successes == 0 && failures == 0 ? 0 : Double(failures) / (Double(successes) + Double(failures))
     }
 }

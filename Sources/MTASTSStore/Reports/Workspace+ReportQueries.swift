@@ -11,21 +11,21 @@ extension Workspace {
             var summary = ReportSummary(domain: filter.domain, since: since)
             if let row = try Row.fetchOne(db, sql: """
                 SELECT COUNT(DISTINCT p.report_row) AS reports, COUNT(DISTINCT p.policy_domain) AS domains,
-                       COALESCE(SUM(p.successes), 0) AS s, COALESCE(SUM(p.failures), 0) AS f
+                       TOTAL(p.successes) AS s, TOTAL(p.failures) AS f
                 FROM tlsrpt_policy_results p \(filter.whereClause)
                 """, arguments: filter.arguments) {
                 summary.reports = row["reports"]
                 summary.policyDomains = row["domains"]
-                summary.successes = row["s"]
-                summary.failures = row["f"]
+                summary.successes = row.sessionSum("s")
+                summary.failures = row.sessionSum("f")
             }
             summary.byOrganization = try Row.fetchAll(db, sql: """
                 SELECT p.organization AS name, COUNT(DISTINCT p.report_row) AS reports,
-                       SUM(p.successes) AS s, SUM(p.failures) AS f
+                       TOTAL(p.successes) AS s, TOTAL(p.failures) AS f
                 FROM tlsrpt_policy_results p \(filter.whereClause)
                 GROUP BY p.organization ORDER BY f DESC, s DESC, name
                 """, arguments: filter.arguments).map {
-                ReportSummary.Organization(name: $0["name"], reports: $0["reports"], successes: $0["s"], failures: $0["f"])
+                ReportSummary.Organization(name: $0["name"], reports: $0["reports"], successes: $0.sessionSum("s"), failures: $0.sessionSum("f"))
             }
             summary.groups = try Self.buckets(db, filter: filter)
             summary.byResultType = Self.counts(summary.groups) { $0.resultType }
@@ -41,12 +41,12 @@ extension Workspace {
     public func reportDays(domain: String, last: UTCDay, days: Int = 30) throws -> [TLSRPTDayCount] {
         let counts = try writer.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT start_day, SUM(successes) AS s, SUM(failures) AS f FROM tlsrpt_policy_results
+                SELECT start_day, TOTAL(successes) AS s, TOTAL(failures) AS f FROM tlsrpt_policy_results
                 WHERE policy_domain = ? AND start_at >= ? AND start_day BETWEEN ? AND ?
                 GROUP BY start_day
                 """, arguments: [
                     ReportFilter.key(domain), last.adding(-days).start, last.adding(1 - days).number, last.number,
-                ]).map { TLSRPTDayCount(day: UTCDay(number: $0["start_day"]), successes: $0["s"], failures: $0["f"]) }
+                ]).map { TLSRPTDayCount(day: UTCDay(number: $0["start_day"]), successes: $0.sessionSum("s"), failures: $0.sessionSum("f")) }
         }
         return TLSRPTDayCount.filled(counts, last: last, days: days)
     }
@@ -58,16 +58,16 @@ extension Workspace {
     public func failedSessionsByDomain(since: Date) throws -> [String: Int] {
         try writer.read { db in
             Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: """
-                SELECT policy_domain AS d, SUM(failures) AS f FROM tlsrpt_policy_results
-                WHERE end_at > ? GROUP BY policy_domain HAVING SUM(failures) > 0
-                """, arguments: [since]).map { ($0["d"] as String, $0["f"] as Int) })
+                SELECT policy_domain AS d, TOTAL(failures) AS f FROM tlsrpt_policy_results
+                WHERE end_at > ? GROUP BY policy_domain HAVING TOTAL(failures) > 0
+                """, arguments: [since]).map { ($0["d"] as String, $0.sessionSum("f")) })
         }
     }
 
     public func domainsWithFailures(since: Date) throws -> [DomainReportTotals] {
         try writer.read { db in
             let worst = try Row.fetchAll(db, sql: """
-                SELECT p.policy_domain AS d, f.result_type AS t, SUM(f.failed_sessions) AS n
+                SELECT p.policy_domain AS d, f.result_type AS t, TOTAL(f.failed_sessions) AS n
                 FROM tlsrpt_policy_results p JOIN tlsrpt_failure_details f ON f.policy_result = p.id
                 WHERE p.end_at > ? GROUP BY d, t ORDER BY d, n DESC, t
                 """, arguments: [since]).reduce(into: [String: String]()) { map, row in
@@ -75,14 +75,14 @@ extension Workspace {
                 if map[domain] == nil { map[domain] = row["t"] }
             }
             return try Row.fetchAll(db, sql: """
-                SELECT policy_domain AS d, COUNT(DISTINCT report_row) AS r, SUM(successes) AS s, SUM(failures) AS f,
+                SELECT policy_domain AS d, COUNT(DISTINCT report_row) AS r, TOTAL(successes) AS s, TOTAL(failures) AS f,
                        MAX(CASE WHEN failures > 0 THEN end_at END) AS last
                 FROM tlsrpt_policy_results WHERE end_at > ?
-                GROUP BY policy_domain HAVING SUM(failures) > 0
+                GROUP BY policy_domain HAVING TOTAL(failures) > 0
                 """, arguments: [since]).map { row in
                 let domain: String = row["d"]
                 return DomainReportTotals(
-                    domain: domain, reports: row["r"], successes: row["s"], failures: row["f"],
+                    domain: domain, reports: row["r"], successes: row.sessionSum("s"), failures: row.sessionSum("f"),
                     worstResultType: worst[domain], lastFailure: row["last"])
             }.sorted { a, b in
                 if a.failures != b.failures { return a.failures > b.failures }
@@ -152,19 +152,19 @@ extension Workspace {
             let key = ReportFilter.key(domain)
             var totals = TLSRPTWindowTotals(from: from, to: to)
             if let row = try Row.fetchOne(db, sql: """
-                SELECT COUNT(DISTINCT report_row) AS r, COALESCE(SUM(successes), 0) AS s, COALESCE(SUM(failures), 0) AS f
+                SELECT COUNT(DISTINCT report_row) AS r, TOTAL(successes) AS s, TOTAL(failures) AS f
                 FROM tlsrpt_policy_results WHERE policy_domain = ? AND start_at < ? AND end_at > ?
                 """, arguments: [key, to, from]) {
                 totals.reportCount = row["r"]
-                totals.successes = row["s"]
-                totals.failures = row["f"]
+                totals.successes = row.sessionSum("s")
+                totals.failures = row.sessionSum("f")
             }
             for row in try Row.fetchAll(db, sql: """
-                SELECT f.result_type AS t, SUM(f.failed_sessions) AS n
+                SELECT f.result_type AS t, TOTAL(f.failed_sessions) AS n
                 FROM tlsrpt_policy_results p JOIN tlsrpt_failure_details f ON f.policy_result = p.id
                 WHERE p.policy_domain = ? AND p.start_at < ? AND p.end_at > ? GROUP BY t
                 """, arguments: [key, to, from]) {
-                totals.failuresByType[row["t"]] = row["n"]
+                totals.failuresByType[row["t"]] = row.sessionSum("n")
             }
             return totals
         }
@@ -173,20 +173,20 @@ extension Workspace {
     static func buckets(_ db: Database, filter: ReportFilter) throws -> [TLSRPTFailureBucket] {
         try Row.fetchAll(db, sql: """
             SELECT f.result_type AS t, f.receiving_mx AS mx, p.organization AS org,
-                   SUM(f.failed_sessions) AS n, COUNT(*) AS c, MIN(p.start_at) AS first, MAX(p.end_at) AS last
+                   TOTAL(f.failed_sessions) AS n, COUNT(*) AS c, MIN(p.start_at) AS first, MAX(p.end_at) AS last
             FROM tlsrpt_policy_results p JOIN tlsrpt_failure_details f ON f.policy_result = p.id
             \(filter.whereClause)
             GROUP BY t, mx, org
             """, arguments: filter.arguments).map { row in
             TLSRPTFailureBucket(
-                resultType: row["t"], receivingMX: row["mx"], organization: row["org"], failedSessions: row["n"],
+                resultType: row["t"], receivingMX: row["mx"], organization: row["org"], failedSessions: row.sessionSum("n"),
                 details: row["c"], firstReported: row["first"], lastReported: row["last"])
         }.sorted(by: TLSRPTFailureBucket.worstFirst)
     }
 
     static func counts(_ groups: [TLSRPTFailureBucket], by name: (TLSRPTFailureBucket) -> String) -> [ReportSummary.Count] {
         var totals: [String: Int] = [:]
-        for group in groups { totals[name(group), default: 0] += group.failedSessions }
+        for group in groups { totals[name(group), default: 0] = totals[name(group), default: 0].addingSaturating(group.failedSessions) }
         return totals.map { ReportSummary.Count(name: $0.key, failedSessions: $0.value) }
             .sorted { $0.failedSessions != $1.failedSessions ? $0.failedSessions > $1.failedSessions : $0.name < $1.name }
     }

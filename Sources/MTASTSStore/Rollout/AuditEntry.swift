@@ -18,6 +18,9 @@ public struct AuditEntry: Codable, Sendable, Hashable {
         case refused
         /// The policy file was written into the web root.
         case webrootWrite = "webroot-write"
+        /// Stored TLS-RPT reports of the domain were removed (`mtasts reports remove`; detail: the
+        /// selection and the reports, with their session counts).
+        case reportRemove = "report-remove"
     }
 
     public var id: Int64

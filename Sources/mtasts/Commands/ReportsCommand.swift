@@ -2,8 +2,8 @@ import ArgumentParser
 
 /// `mtasts reports …`: TLS-RPT aggregate reports (RFC 8460) senders mail to the `rua` address.
 ///
-/// Each subcommand is a type in its own file: `parse` stores nothing; `ingest`, `summary` and
-/// `show` use the workspace.
+/// Each subcommand is a type in its own file: `parse` stores nothing; `ingest`, `summary`,
+/// `show` and `remove` use the workspace.
 struct ReportsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reports",
@@ -13,6 +13,7 @@ struct ReportsCommand: ParsableCommand {
             ReportsIngestCommand.self,
             ReportsSummaryCommand.self,
             ReportsShowCommand.self,
+            ReportsRemoveCommand.self,
             ReportsBenchMboxCommand.self,
             ReportsBenchIngestCommand.self,
         ])

@@ -10,8 +10,10 @@ struct ReportsIngestCommand: ParsableCommand {
         commandName: "ingest",
         abstract: "Store TLS-RPT reports from files, messages, mboxes, maildirs or stdin in the workspace.",
         discussion: """
-            PATH is a report (.json, .json.gz), a message (.eml), an mbox, a maildir, or - for one \
-            message on standard input (an MDA or sieve pipe). A report already stored (same \
+            PATH is a report (.json, .json.gz), a message (.eml), an mbox, a maildir (only its \
+            regular files are read; a FIFO, socket or device is named and skipped), a pipe, or - \
+            for standard input: one message (an MDA or sieve pipe) or an mbox, every message of \
+            which is an item. A report already stored (same \
             organization and report-id, RFC 8460 §4.4) counts as a duplicate. Each bad file or \
             message is named on stderr while the others go in; no report is ever half stored. \
             Exit 0 all stored, 1 some items bad, 2 every item bad, 3 could not run. As a delivery \
@@ -22,7 +24,7 @@ struct ReportsIngestCommand: ParsableCommand {
             --json prints {"items", "stored", "duplicates", "errors", "failures": [{"source", "kind", "message"}]}.
             """)
 
-    @Argument(help: ArgumentHelp("Report files, messages, mboxes, maildirs, or - for standard input.", valueName: "path"))
+    @Argument(help: ArgumentHelp("Report files, messages, mboxes, maildirs, pipes, or - for standard input.", valueName: "path"))
     var paths: [String] = []
 
     @Flag(name: .long, help: "Delivery-pipe exit codes: 0 once the mail is read, 75 (EX_TEMPFAIL) when the workspace fails.")

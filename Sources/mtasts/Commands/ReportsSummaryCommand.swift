@@ -31,14 +31,12 @@ struct ReportsSummaryCommand: ParsableCommand {
     @OptionGroup var workspaceOptions: WorkspaceOptions
     @OptionGroup var output: OutputOptions
 
+    func validate() throws {
+        if let since { _ = try SinceOption.date(since, now: Date()) }
+    }
+
     func run() throws {
-        var sinceDate: Date?
-        if let since {
-            guard let date = SinceOption.parse(since, now: Date()) else {
-                throw UsageFailure("--since \(since): expected 7d, 24h, 2w, 90m or YYYY-MM-DD")
-            }
-            sinceDate = date
-        }
+        let sinceDate = try since.map { text throws(ValidationError) in try SinceOption.date(text, now: Date()) }
         let workspace = try workspaceOptions.openReadOnly()
         let summary = try workspace.reportSummary(domain: domain, since: sinceDate)
         if output.json {

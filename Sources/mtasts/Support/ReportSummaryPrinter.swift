@@ -11,7 +11,7 @@ struct ReportSummaryPrinter {
     func lines(_ s: ReportSummary) -> [String] {
         let scope = s.domain ?? "all domains"
         let period = s.since.map { " since \(UTCDay($0).string)" } ?? ""
-        let sessions = s.successes + s.failures
+        let sessions = s.successes.addingSaturating(s.failures)
         let rate = sessions == 0 ? "" : String(format: " (%.2f%%)", Double(s.failures) * 100 / Double(sessions))
         var out = ["\(scope): \(s.reports) \(s.reports == 1 ? "report" : "reports")\(period), "
             + "\(s.policyDomains) policy \(s.policyDomains == 1 ? "domain" : "domains"), \(sessions) sessions: "

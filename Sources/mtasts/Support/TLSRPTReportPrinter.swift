@@ -48,7 +48,7 @@ struct TLSRPTReportPrinter {
         var head = style.bold(policy.domain) + "  " + policy.type.rawValue
         if !policy.mxHosts.isEmpty { head += "  mx: " + policy.mxHosts.joined(separator: ", ") }
         out.append(head)
-        let total = result.summary.successfulSessions + result.summary.failedSessions
+        let total = result.summary.successfulSessions.addingSaturating(result.summary.failedSessions)
         let share = result.summary.failedSessions == 0 || total == 0 ? ""
             : String(format: " (%.1f %% failed)", Double(result.summary.failedSessions) * 100 / Double(total))
         out.append("  sessions  \(result.summary.successfulSessions) successful, \(result.summary.failedSessions) failed\(share)")
@@ -79,7 +79,8 @@ struct TLSRPTReportPrinter {
         switch error {
         case .invalidReport: "not a valid TLS-RPT report"
         case .noReport: "no TLS-RPT report in the message"
-        case .truncatedGzip, .corruptGzip, .decompressedTooLarge: "unreadable gzip report"
+        case .truncatedGzip, .corruptGzip, .decompressedTooLarge, .tooManyGzipMembers: "unreadable gzip report"
+        case .notAFile: "skipped"
         case .messageTooLarge: "too large"
         case .malformedMessage: "unreadable message"
         case .unreadable: "unreadable"

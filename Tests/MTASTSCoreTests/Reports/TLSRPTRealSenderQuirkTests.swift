@@ -127,14 +127,19 @@ struct TLSRPTRealSenderQuirkTests {
         #expect(finding.severity == .warning)
     }
 
-    @Test("no-policy-found without the failure total and with huge detail counts: pinned, no trap")
+    @Test("no-policy-found without the failure total: the sum of details at the 2^40 cap is exact; above it the count is refused")
     func noFailureTotalHuge() throws {
-        let parsed = try ReportSamples.parse(ReportSamples.report(
-            policy: #""policy-type": "no-policy-found", "policy-domain": "example.com""#,
-            summary: #""total-successful-session-count": 0"#,
-            failures: #"{"result-type": "starttls-not-supported", "failed-session-count": 9223372036854775807}, {"result-type": "validation-failure", "failed-session-count": 9223372036854775807}"#)).get()
-        #expect(parsed.report.policies[0].summary.failedSessions == Int.max)
+        func report(_ count: String) -> String {
+            ReportSamples.report(
+                policy: #""policy-type": "no-policy-found", "policy-domain": "example.com""#,
+                summary: #""total-successful-session-count": 0"#,
+                failures: #"{"result-type": "starttls-not-supported", "failed-session-count": \#(count)}, {"result-type": "validation-failure", "failed-session-count": \#(count)}"#)
+        }
+        let parsed = try ReportSamples.parse(report("1099511627776")).get()
+        #expect(parsed.report.policies[0].summary.failedSessions == 2 << 40)
         #expect(parsed.findings.codes == [.reportMissingMember])
+        let refused = ReportSamples.parse(report("9223372036854775807")).failureValue
+        #expect(refused?.kind == .invalidValue && refused?.path == "$.policies[0].failure-details[0].failed-session-count")
     }
 
     @Test("an sts or tlsa policy still needs policy-domain and the failure total")
@@ -265,16 +270,16 @@ struct TLSRPTRealSenderQuirkTests {
 
     @Test("report totals over huge counts are pinned at Int.max instead of trapping")
     func hugeTotals() throws {
-        let huge = #""total-successful-session-count": 9223372036854775807, "total-failure-session-count": 9223372036854775807"#
-        let json = """
-            {"organization-name":"Org","date-range":{"start-datetime":"2025-06-14T00:00:00Z","end-datetime":"2025-06-14T23:59:59Z"},\
-            "contact-info":"a@b.example","report-id":"r","policies":[\
-            {"policy":{"policy-type":"sts","policy-domain":"a.example"},"summary":{\(huge)},"failure-details":[\
-            {"result-type":"certificate-expired","receiving-mx-hostname":"mx.a.example","failed-session-count":9223372036854775807},\
-            {"result-type":"certificate-expired","receiving-mx-hostname":"mx.a.example","failed-session-count":9223372036854775807}]},\
-            {"policy":{"policy-type":"sts","policy-domain":"b.example"},"summary":{\(huge)}}]}
-            """
-        let report = try ReportSamples.parse(json).get().report
+        // The parser refuses such counts (TLSRPTHostileReportTests); a report built in code
+        // (or decoded from an old store) still sums without trapping.
+        let huge = TLSRPTSummary(successfulSessions: .max, failedSessions: .max)
+        let detail = TLSRPTFailureDetail(resultType: .certificateExpired, receivingMXHostname: "mx.a.example", failedSessions: .max)
+        let report = TLSRPTReport(
+            organizationName: "Org", dateRange: .init(start: .distantPast, end: .distantFuture), contactInfo: nil, reportID: "r",
+            policies: [
+                TLSRPTPolicyResult(policy: TLSRPTPolicy(type: .sts, domain: "a.example"), summary: huge, failureDetails: [detail, detail]),
+                TLSRPTPolicyResult(policy: TLSRPTPolicy(type: .sts, domain: "b.example"), summary: huge),
+            ])
         #expect(report.totalSuccessfulSessions == Int.max)
         #expect(report.totalFailedSessions == Int.max)
         #expect(report.policies[0].failureGroups.map(\.failedSessions) == [Int.max])
