@@ -337,7 +337,7 @@ WWW_DIR="$LAB_DIR/www"
 LAB_ZONE_BODY=""      # filled by rr(), written by write_zones()
 SECURE_ZONE_BODY=""
 VHOSTS_FILE="$LAB_DIR/nginx/vhosts.conf"
-# Any SHA-256 value will do: the checker records TLSA records, it does not match them.
+# A SHA-256 that matches no lab key (the DANE scenarios compute the real ones).
 DANE_SAMPLE_HASH=8cb0fc6c527506a053f4f14c8464bebbd6dede2738d11468dd953d7d6a3021f1
 
 # rr OWNER TYPE RDATA...: one record (absolute owner name without the final dot).
@@ -562,6 +562,25 @@ EOF
   # one in the unsigned zone (senders ignore it) and one in the signed zone (authenticated).
   rr _25._tcp.mx-good.lab.test TLSA 3 1 1 "$DANE_SAMPLE_HASH"
   rr _25._tcp.mx.secure.test TLSA 3 1 1 "$DANE_SAMPLE_HASH"
+
+  # DANE validation (RFC 7672) in the signed zone: MX hosts there point at mx-good's SMTP server
+  # (127.0.0.30); DANE-EE ignores the certificate's names, MTA-STS does not (mx-cert.name-mismatch).
+  local spki
+  spki=$(openssl x509 -in "$CERT_DIR/mx-good.lab.test.pem" -noout -pubkey | openssl pkey -pubin -outform DER |
+    sha256sum | cut -d' ' -f1)
+  # dane.secure.test: current + next key, validated.
+  rr dane-mx.secure.test A 127.0.0.30
+  rr _25._tcp.dane-mx.secure.test TLSA 3 1 1 "$spki"
+  rr _25._tcp.dane-mx.secure.test TLSA 3 1 1 "$DANE_SAMPLE_HASH"
+  standard dane.secure.test testing dane-mx.secure.test
+  # dane-mismatch.secure.test: the only record names another key: DANE senders defer.
+  rr danebad-mx.secure.test A 127.0.0.30
+  rr _25._tcp.danebad-mx.secure.test TLSA 3 1 1 "$DANE_SAMPLE_HASH"
+  standard dane-mismatch.secure.test testing danebad-mx.secure.test
+  # dane-unusable.secure.test: PKIX-EE only (usage 1), unusable for SMTP (RFC 7672 §3.1.3).
+  rr daneusage-mx.secure.test A 127.0.0.30
+  rr _25._tcp.daneusage-mx.secure.test TLSA 1 1 1 "$spki"
+  standard dane-unusable.secure.test testing daneusage-mx.secure.test
 
   # rollout.lab.test: walked none -> testing -> enforce -> ... by the rollout end-to-end test,
   # which rewrites its zone (set-zone) and policy (set-policy). Starts with no MTA-STS: MX hosts

@@ -49,6 +49,9 @@ struct LabScenarioTests {
         Scenario(domain: "nomx.lab.test", stage: .testing, ready: false, codes: [.mxNone]),
         Scenario(domain: "nullmx.lab.test", stage: .testing, ready: true, codes: [.mxNull]),
         Scenario(domain: "good.secure.test", stage: .enforce, ready: true, codes: []),
+        Scenario(domain: "dane.secure.test", stage: .testing, ready: false, codes: [.mxCertNameMismatch]),
+        Scenario(domain: "dane-mismatch.secure.test", stage: .testing, ready: false, codes: [.daneMismatch, .mxCertNameMismatch]),
+        Scenario(domain: "dane-unusable.secure.test", stage: .testing, ready: false, codes: [.daneUnusableOnly]),
     ]
 
     static func checker(_ lab: Lab) throws -> DomainChecker {
@@ -122,6 +125,20 @@ struct LabScenarioTests {
         let signed = await resolver.tlsa(host: "mx.secure.test", port: 25)
         #expect(signed.records == ["3 1 1 \(hash)"])
         #expect(signed.authenticated == true)
+    }
+
+    @Test("DANE as a validating sender sees it: a matching key validates, a foreign one does not, PKIX-EE is unusable (RFC 7672)")
+    func daneValidation() async throws {
+        let checker = try Self.checker(try Lab.require())
+        let good = Evaluator.evaluate(await checker.check("dane.secure.test"))
+        let status = try #require(good.dane.first)
+        #expect(status.state == .validated, "\(status)")
+        #expect(status.addresses.first?.matched?.usage == 3)
+        #expect(!good.findings.contains(.daneSingleKey), "current + next are published")
+        #expect(Evaluator.evaluate(await checker.check("dane-mismatch.secure.test")).dane.first?.state == .mismatch)
+        #expect(Evaluator.evaluate(await checker.check("dane-unusable.secure.test")).dane.first?.state == .unusable)
+        // An MX host in the unsigned zone: DANE does not apply, whatever TLSA it has.
+        #expect(Evaluator.evaluate(await checker.check("good.lab.test")).dane.allSatisfy { $0.state == .notApplicable })
     }
 
     @Test("domains sharing MX hosts probe each MX address once per run")
