@@ -5,23 +5,24 @@ struct FindingPrinter {
     var style: TextStyle
 
     func lines(for finding: Finding, indent: String = "  ") -> [String] {
-        var out = ["\(indent)\(style.badge(finding.severity))  \(style.bold(finding.code.rawValue))  \(finding.subject)"]
-        let pad = indent + String(repeating: " ", count: 11)
-        out.append(pad + finding.message)
-        if !finding.evidence.isEmpty { out.append(pad + style.dim("evidence: ") + finding.evidence) }
-        if !finding.remedy.isEmpty { out.append(pad + style.dim("fix:      ") + finding.remedy) }
-        if !finding.rfc.isEmpty { out.append(pad + style.dim("see:      ") + finding.rfc) }
-        return out
+        block(badge: style.badge(finding.severity), code: finding.code, subject: finding.subject, message: finding.message,
+              evidence: finding.evidence, remedy: finding.remedy, rfc: finding.rfc, indent: indent)
     }
 
     /// A gate item: its kind (blocker, warning, not checked, note), code, subject, reason.
     func lines(for item: GateItem, indent: String = "  ") -> [String] {
-        var out = ["\(indent)\(style.badge(item.kind))  \(style.bold(item.code.rawValue))  \(item.subject)"]
+        block(badge: style.badge(item.kind), code: item.code, subject: item.subject, message: item.message,
+              evidence: item.evidence, remedy: item.remedy, rfc: item.rfc, indent: indent)
+    }
+
+    private func block(badge: String, code: FindingCode, subject: String, message: String, evidence: String, remedy: String,
+                       rfc: String, indent: String) -> [String] {
+        var out = ["\(indent)\(badge)  \(style.bold(code.rawValue))  \(subject)"]
         let pad = indent + String(repeating: " ", count: 11)
-        out.append(pad + item.message)
-        if !item.evidence.isEmpty { out.append(pad + style.dim("evidence: ") + item.evidence) }
-        if !item.remedy.isEmpty { out.append(pad + style.dim("fix:      ") + item.remedy) }
-        if !item.rfc.isEmpty { out.append(pad + style.dim("see:      ") + item.rfc) }
+        out.append(pad + message)
+        if !evidence.isEmpty { out.append(pad + style.dim("evidence: ") + evidence) }
+        if !remedy.isEmpty { out.append(pad + style.dim("fix:      ") + remedy) }
+        if !rfc.isEmpty { out.append(pad + style.dim("see:      ") + rfc) }
         return out
     }
 
