@@ -151,14 +151,16 @@ struct TLSRPTReportParserTests {
 
 @Suite("TLS-RPT result types and live findings")
 struct TLSRPTResultTypeFindingTests {
-    @Test("every MTA-STS and negotiation result type points at catalogued live findings; DANE and unknown at none")
+    @Test("every known result type points at catalogued live findings (DANE types at the DANE findings); unknown at none")
     func related() {
         for type in TLSRPTResultType.known {
             let codes = type.relatedFindingCodes
             #expect(codes.allSatisfy { FindingCatalog.entry(for: $0) != nil }, "\(type)")
-            #expect(codes.isEmpty == (type.category == .dane), "\(type)")
+            #expect(!codes.isEmpty, "\(type)")
+            if type.category == .dane { #expect(codes.allSatisfy { $0.area == "dane" || $0.area == "mx" }, "\(type)") }
         }
         #expect(TLSRPTResultType.certificateExpired.relatedFindingCodes == [.mxCertExpired])
         #expect(TLSRPTResultType.unknown("x").relatedFindingCodes.isEmpty)
+        #expect(TLSRPTResultType.dnssecInvalid.relatedFindingCodes == [.daneTLSAIndeterminate])
     }
 }
