@@ -117,3 +117,21 @@ extension OneVerdictCLITests {
         #expect(lines.status == 1 || lines.status == 2, "warnings or errors among these domains: \(lines.status)")
     }
 }
+
+extension OneVerdictCLITests {
+    @Test("dane tlsa: the key served now, the same key from its private key file (one line), the next key from a certificate")
+    func daneTLSA() throws {
+        let certs = URL(fileURLWithPath: env["LAB_DIR"]!).appendingPathComponent("certs")
+        let result = try CLIRunner.run(["dane", "tlsa", "mx-good.lab.test", "--live",
+                                        "--pem", certs.appendingPathComponent("mx-good.lab.test.key").path,
+                                        "--pem", certs.appendingPathComponent("mx-good2.lab.test.pem").path] + probe)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").filter { $0.hasPrefix("_25._tcp.mx-good.lab.test. 3600 IN TLSA 3 1 1 ") }
+        #expect(lines.count == 2, "the live key and its key file are one record: \(result.stdout)")
+        #expect(lines.first?.contains("served now by") == true)
+        #expect(lines.last?.contains("mx-good2.lab.test.pem") == true)
+        #expect(result.stdout.contains("wait at least two TTLs (7200 s)"))
+        let junk = try CLIRunner.run(["dane", "tlsa", "mx-good.lab.test", "--pem", "/dev/null"])
+        #expect(junk.status == 3)
+    }
+}
