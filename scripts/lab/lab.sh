@@ -581,6 +581,10 @@ EOF
   rr daneusage-mx.secure.test A 127.0.0.30
   rr _25._tcp.daneusage-mx.secure.test TLSA 1 1 1 "$spki"
   standard dane-unusable.secure.test testing daneusage-mx.secure.test
+  # dane-cname.secure.test: the MX host is a secure CNAME to dane-mx.secure.test; the TLSA base
+  # domain is the CNAME's target (RFC 7672 §2.2.3), where the records are.
+  rr danecname-mx.secure.test CNAME dane-mx.secure.test.
+  standard dane-cname.secure.test testing danecname-mx.secure.test
 
   # rollout.lab.test: walked none -> testing -> enforce -> ... by the rollout end-to-end test,
   # which rewrites its zone (set-zone) and policy (set-policy). Starts with no MTA-STS: MX hosts

@@ -34,6 +34,8 @@ public struct DANEHostStatus: Codable, Sendable, Hashable {
     }
 
     public var host: String
+    /// Where the TLSA records were found when not at `host` (a secure CNAME's target).
+    public var tlsaBase: String?
     public var state: State
     public var records: [TLSARecord]
     public var addresses: [AddressResult]

@@ -8,7 +8,7 @@ enum DANEValidation {
         let lookup = host.tlsa
         let records = (lookup?.records ?? []).compactMap(TLSARecord.init(presentation:))
         func make(_ state: DANEHostStatus.State, reason: String? = nil, addresses: [DANEHostStatus.AddressResult] = []) -> DANEHostStatus {
-            DANEHostStatus(host: name, state: state, records: records, addresses: addresses, reason: reason)
+            DANEHostStatus(host: name, tlsaBase: host.tlsaBase, state: state, records: records, addresses: addresses, reason: reason)
         }
         guard let lookup else { return make(.notApplicable, reason: "TLSA not looked up in this observation") }
         // RFC 7672 §2.2.1: DANE needs a DNSSEC-secure MX RRset; §2.2.2: secure address records.
@@ -29,7 +29,7 @@ enum DANEValidation {
         var results: [DANEHostStatus.AddressResult] = []
         for probe in host.probes {
             guard let tls = probe.tls, !tls.chain.isEmpty else { continue }
-            let match = firstMatch(usable, chain: tls.chain, host: name, now: now)
+            let match = firstMatch(usable, chain: tls.chain, hosts: [name] + (host.tlsaBase.map { [MXMatcher.normalize($0)] } ?? []), now: now)
             results.append(.init(address: probe.address, matched: match?.0, matchedSubject: match?.1))
         }
         if results.isEmpty { return make(.unchecked, addresses: results) }
@@ -42,7 +42,8 @@ enum DANEValidation {
     ///   must send the trust anchor for digest records, §3.1.2), the presented chain from it down
     ///   to the leaf links issuer to subject, and the leaf names the MX host and is within its
     ///   validity period. (The signatures along that chain are not re-verified here.)
-    static func firstMatch(_ records: [TLSARecord], chain: [CertificateInfo], host: String, now: Date) -> (TLSARecord, String)? {
+    ///   `hosts` are the names the leaf may carry: the MX host and the TLSA base domain (§3.2.2).
+    static func firstMatch(_ records: [TLSARecord], chain: [CertificateInfo], hosts: [String], now: Date) -> (TLSARecord, String)? {
         guard let leaf = chain.first else { return nil }
         for record in records where record.usage == 3 {
             if record.matches(leaf) == true { return (record, leaf.subject) }
@@ -51,7 +52,7 @@ enum DANEValidation {
             for (index, certificate) in chain.enumerated().dropFirst() where record.matches(certificate) == true {
                 let path = Array(chain[0...index])
                 let linked = zip(path, path.dropFirst()).allSatisfy { $0.0.issuer == $0.1.subject }
-                let named = CertificateNameMatcher.matches(certificate: leaf, host: host)
+                let named = hosts.contains { CertificateNameMatcher.matches(certificate: leaf, host: $0) }
                 let valid = CertificateClock.validity(notBefore: leaf.notBefore, notAfter: leaf.notAfter, at: now) != .expired
                     && now >= leaf.notBefore
                 if linked && named && valid { return (record, certificate.subject) }

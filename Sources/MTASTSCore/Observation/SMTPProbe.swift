@@ -43,14 +43,18 @@ public struct MXHostObservation: Codable, Sendable, Hashable {
     /// when the answer is DNSSEC-authenticated (RFC 8461 §2). Nil in observations made before it
     /// was recorded.
     public var tlsa: DNSLookup<String>?
+    /// The TLSA base domain when it is not `host`: the final target of a DNSSEC-secure CNAME
+    /// chain (RFC 7672 §2.2.3).
+    public var tlsaBase: String?
 
     public init(host: String, ipv4: DNSLookup<String>, ipv6: DNSLookup<String>, probes: [SMTPProbe],
-                tlsa: DNSLookup<String>? = nil) {
+                tlsa: DNSLookup<String>? = nil, tlsaBase: String? = nil) {
         self.host = host
         self.ipv4 = ipv4
         self.ipv6 = ipv6
         self.probes = probes
         self.tlsa = tlsa
+        self.tlsaBase = tlsaBase
     }
 
     public var addresses: [String] { ipv4.records + ipv6.records }

@@ -81,7 +81,7 @@ public struct DomainChecker: Sendable {
             for await result in group { results.append(result) }
             return results.sorted { $0.0 < $1.0 }.map(\.1)
         }
-        return MXHostObservation(host: host, ipv4: ipv4, ipv6: ipv6, probes: probes, tlsa: records.tlsa)
+        return MXHostObservation(host: host, ipv4: ipv4, ipv6: ipv6, probes: probes, tlsa: records.tlsa, tlsaBase: records.tlsaBase)
     }
 
     /// One lookup holding the addresses of both families, for the policy host.

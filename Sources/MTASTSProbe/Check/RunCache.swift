@@ -16,6 +16,8 @@ public actor RunCache {
         public var ipv4: DNSLookup<String>
         public var ipv6: DNSLookup<String>
         public var tlsa: DNSLookup<String>
+        /// Where the TLSA records were found, when not at the MX host name itself.
+        public var tlsaBase: String?
     }
 
     private var probes: [ProbeKey: Task<SMTPProbe, Never>] = [:]
@@ -34,8 +36,10 @@ public actor RunCache {
         return await task.value
     }
 
-    /// A, AAAA and TLSA at `_25._tcp.<host>` (DANE for SMTP is always published for port 25,
-    /// RFC 7672 §2.2, whatever port a lab uses), once per run.
+    /// A, AAAA and TLSA at `_25._tcp.<base>` (DANE for SMTP is always published for port 25,
+    /// RFC 7672 §2.2, whatever port a lab uses), once per run. RFC 7672 §2.2.3: when the host's
+    /// address lookup followed a DNSSEC-secure CNAME chain, the TLSA base domain is the chain's
+    /// final target, and the host name itself only when no TLSA records are found there.
     public func records(host: String, resolver: DNSResolver) async -> HostRecords {
         hostRequests += 1
         let name = MXMatcher.normalize(host)
@@ -44,7 +48,15 @@ public actor RunCache {
             async let v4 = resolver.ipv4(name)
             async let v6 = resolver.ipv6(name)
             async let dane = resolver.tlsa(host: name, port: 25)
-            return HostRecords(ipv4: await v4, ipv6: await v6, tlsa: await dane)
+            let (ipv4, ipv6, atHost) = await (v4, v6, dane)
+            if let target = ipv4.cnames.last, ipv4.authenticated == true, ipv4.status == .ok {
+                let base = MXMatcher.normalize(target)
+                let atTarget = await resolver.tlsa(host: base, port: 25)
+                if atTarget.status == .ok, !atTarget.records.isEmpty {
+                    return HostRecords(ipv4: ipv4, ipv6: ipv6, tlsa: atTarget, tlsaBase: base)
+                }
+            }
+            return HostRecords(ipv4: ipv4, ipv6: ipv6, tlsa: atHost)
         }
         hosts[name] = task
         return await task.value

@@ -137,6 +137,10 @@ struct LabScenarioTests {
         #expect(!good.findings.contains(.daneSingleKey), "current + next are published")
         #expect(Evaluator.evaluate(await checker.check("dane-mismatch.secure.test")).dane.first?.state == .mismatch)
         #expect(Evaluator.evaluate(await checker.check("dane-unusable.secure.test")).dane.first?.state == .unusable)
+        // A secure CNAME: the TLSA base domain is its target (RFC 7672 §2.2.3).
+        let cname = try #require(Evaluator.evaluate(await checker.check("dane-cname.secure.test")).dane.first)
+        #expect(cname.state == .validated, "\(cname)")
+        #expect(cname.tlsaBase == "dane-mx.secure.test")
         // An MX host in the unsigned zone: DANE does not apply, whatever TLSA it has.
         #expect(Evaluator.evaluate(await checker.check("good.lab.test")).dane.allSatisfy { $0.state == .notApplicable })
     }

@@ -33,17 +33,17 @@ struct DANERule: Rule {
                 }
             case .indeterminate:
                 out.append(Finding(
-                    code: .daneTLSAIndeterminate, subject: "_25._tcp.\(name)",
+                    code: .daneTLSAIndeterminate, subject: "_25._tcp.\(status.tlsaBase ?? name)",
                     message: "the TLSA lookup failed (SERVFAIL) in a DNSSEC-signed zone: DANE senders must not use \(name)",
                     evidence: host.tlsa?.summary ?? ""))
             case .unusable:
                 out.append(Finding(
-                    code: .daneUnusableOnly, subject: "_25._tcp.\(name)",
+                    code: .daneUnusableOnly, subject: "_25._tcp.\(status.tlsaBase ?? name)",
                     message: "the TLSA records are DNSSEC-secure but none is usable for SMTP (usage 2 or 3): DANE senders require TLS without authenticating it",
                     evidence: "TLSA: \(listed)"))
             case .insecure:
                 out.append(Finding(
-                    code: .daneInsecureTLSA, subject: "_25._tcp.\(name)",
+                    code: .daneInsecureTLSA, subject: "_25._tcp.\(status.tlsaBase ?? name)",
                     message: "TLSA records are published but not DNSSEC-authenticated: DANE senders ignore them",
                     evidence: "TLSA: \(listed); AD bit clear"))
             case .notApplicable, .none, .validated, .unchecked:
@@ -62,19 +62,19 @@ struct DANERule: Rule {
         let listed = status.records.map(\.description).joined(separator: "; ")
         if usable.allSatisfy({ $0.usage == 3 }) && Set(usable.map(\.data)).count == 1 {
             out.append(Finding(
-                code: .daneSingleKey, subject: "_25._tcp.\(name)",
+                code: .daneSingleKey, subject: "_25._tcp.\(status.tlsaBase ?? name)",
                 message: "one DANE-EE key only: the next key change (an ACME renewal with a new key) breaks DANE for \(name)",
                 evidence: "TLSA: \(listed)"))
         }
         for record in status.records where record.usage == 3 && record.selector == 0 {
             out.append(Finding(
-                code: .daneFullCertificate, subject: "_25._tcp.\(name)",
+                code: .daneFullCertificate, subject: "_25._tcp.\(status.tlsaBase ?? name)",
                 message: "`\(record.usage) \(record.selector) \(record.matchingType)` pins the whole certificate: it changes at every renewal, even with the same key",
                 evidence: record.description))
         }
         for record in status.records where TLSARecord.emptyDigests.contains(record.data) {
             out.append(Finding(
-                code: .daneEmptyDigest, subject: "_25._tcp.\(name)",
+                code: .daneEmptyDigest, subject: "_25._tcp.\(status.tlsaBase ?? name)",
                 message: "a TLSA record holds the digest of nothing (a tooling mistake): it matches no certificate",
                 evidence: record.description))
         }
