@@ -71,10 +71,13 @@ public struct DomainChecker: Sendable {
         let records = await run.records(host: host, resolver: resolver)
         let (ipv4, ipv6) = (records.ipv4, records.ipv6)
         let addresses = Array((ipv4.records + ipv6.records).prefix(maxAddressesPerHost))
+        // RFC 7672 §8.1: with TLSA records, SNI names the TLSA base domain (the MX host itself
+        // unless it is a secure CNAME); the name check of MTA-STS still uses the MX host.
+        let serverName = records.tlsa.records.isEmpty ? host : (records.tlsaBase ?? host)
         let probes = await withTaskGroup(of: (Int, SMTPProbe).self) { group in
             for (index, address) in addresses.enumerated() {
                 group.addTask {
-                    (index, await run.probe(host: host, address: address, port: settings.smtpPort, using: prober))
+                    (index, await run.probe(host: serverName, address: address, port: settings.smtpPort, using: prober))
                 }
             }
             var results: [(Int, SMTPProbe)] = []

@@ -138,7 +138,9 @@ struct LabScenarioTests {
         #expect(Evaluator.evaluate(await checker.check("dane-mismatch.secure.test")).dane.first?.state == .mismatch)
         #expect(Evaluator.evaluate(await checker.check("dane-unusable.secure.test")).dane.first?.state == .unusable)
         // A secure CNAME: the TLSA base domain is its target (RFC 7672 §2.2.3).
-        let cname = try #require(Evaluator.evaluate(await checker.check("dane-cname.secure.test")).dane.first)
+        let cnamed = await checker.check("dane-cname.secure.test")
+        #expect(cnamed.mxHosts.first?.probes.first?.tls?.serverName == "dane-mx.secure.test", "SNI names the TLSA base domain (RFC 7672 §8.1)")
+        let cname = try #require(Evaluator.evaluate(cnamed).dane.first)
         #expect(cname.state == .validated, "\(cname)")
         #expect(cname.tlsaBase == "dane-mx.secure.test")
         // An MX host in the unsigned zone: DANE does not apply, whatever TLSA it has.
