@@ -585,6 +585,8 @@ EOF
   # domain is the CNAME's target (RFC 7672 §2.2.3), where the records are.
   rr danecname-mx.secure.test CNAME dane-mx.secure.test.
   standard dane-cname.secure.test testing danecname-mx.secure.test
+  # bogus.secure.test: DNSSEC validation of its `_mta-sts` record fails (see write_zones).
+  standard bogus.secure.test testing mx-good.lab.test
 
   # rollout.lab.test: walked none -> testing -> enforce -> ... by the rollout end-to-end test,
   # which rewrites its zone (set-zone) and policy (set-policy). Starts with no MTA-STS: MX hosts
@@ -645,6 +647,10 @@ write_zones() {
   (cd "$DNS_DIR" && ldns-signzone -i "$(date -u -d '-1 day' +%Y%m%d%H%M%S)" \
     -e "$(date -u -d '+30 days' +%Y%m%d%H%M%S)" -f secure.test.zone.signed \
     secure.test.zone "$ksk" "$zsk")
+  # bogus.secure.test: its `_mta-sts` RRSIG is damaged after signing, so a validating resolver
+  # answers SERVFAIL (bogus) and, with checking disabled (CD=1), the record itself.
+  sed -i -E 's/^(_mta-sts\.bogus\.secure\.test\.\t[0-9]+\tIN\tRRSIG\tTXT .* secure\.test\. )..../\1AAAA/' \
+    "$DNS_DIR/secure.test.zone.signed"
   # The resolver's trust anchor is the KSK's DS record.
   cp "$DNS_DIR/$ksk.ds" "$DNS_DIR/secure.test.ds"
   nsd-checkzone lab.test "$DNS_DIR/lab.test.zone" >>"$LOGS/nsd.log" 2>&1 ||

@@ -30,6 +30,9 @@ public struct DNSLookup<Record: Codable & Sendable & Hashable>: Codable, Sendabl
     public var cnames: [String]
     /// A human-readable detail for failures.
     public var message: String?
+    /// After a SERVFAIL, the same query with checking disabled (CD=1, RFC 4035 §3.2.2) got an
+    /// answer: DNSSEC validation fails (bogus), the servers do not. `nil` when not asked.
+    public var validationFailed: Bool?
 
     public init(
         status: DNSStatus, records: [Record] = [], ttl: UInt32? = nil, authenticated: Bool? = nil,
@@ -55,6 +58,16 @@ public struct DNSLookup<Record: Codable & Sendable & Hashable>: Codable, Sendabl
         authenticated = try c.decodeIfPresent(Bool.self, forKey: .authenticated)
         cnames = try c.decodeIfPresent([String].self, forKey: .cnames) ?? []
         message = try c.decodeIfPresent(String.self, forKey: .message)
+        validationFailed = try c.decodeIfPresent(Bool.self, forKey: .validationFailed)
+    }
+
+    /// Why a SERVFAIL happened, as far as the CD=1 re-query tells (RFC 4035 §3.2.2).
+    public var servfailCause: String {
+        switch validationFailed {
+        case true?: "SERVFAIL: DNSSEC validation fails (bogus signatures, DS without a matching DNSKEY, expired RRSIGs)"
+        case false?: "SERVFAIL: the domain's nameservers fail (also with checking disabled)"
+        case nil: "SERVFAIL"
+        }
     }
 
     /// A short description of the outcome for evidence lines.

@@ -16,6 +16,8 @@ public enum DNSQueryEncoder {
     ///     RRSIGs and letting a validating resolver set AD (RFC 4035 §3.2.3).
     ///   - udpPayloadSize: the OPT CLASS field (RFC 6891 §6.2.3); 1232 is the
     ///     DNS Flag Day 2020 value that avoids IP fragmentation.
+    ///   - checkingDisabled: the CD bit (RFC 4035 §3.2.2): the resolver answers without
+    ///     validating, which tells "DNSSEC validation fails" from "the servers fail".
     /// - Throws: ``DNSEncodeError`` for names breaking RFC 1035 §2.3.4 limits
     ///   or §5.1 syntax.
     public static func encode(
@@ -24,12 +26,13 @@ public enum DNSQueryEncoder {
         type: DNSRecordType,
         recursionDesired: Bool = true,
         dnssecOK: Bool = true,
-        udpPayloadSize: UInt16 = 1232
+        udpPayloadSize: UInt16 = 1232,
+        checkingDisabled: Bool = false
     ) throws(DNSEncodeError) -> [UInt8] {
         let parsed = try DNSName(parsing: name)
         return encode(
             id: id, name: parsed, type: type, recursionDesired: recursionDesired,
-            dnssecOK: dnssecOK, udpPayloadSize: udpPayloadSize
+            dnssecOK: dnssecOK, udpPayloadSize: udpPayloadSize, checkingDisabled: checkingDisabled
         )
     }
 
@@ -40,13 +43,14 @@ public enum DNSQueryEncoder {
         type: DNSRecordType,
         recursionDesired: Bool = true,
         dnssecOK: Bool = true,
-        udpPayloadSize: UInt16 = 1232
+        udpPayloadSize: UInt16 = 1232,
+        checkingDisabled: Bool = false
     ) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(12 + name.wireLength + 4 + 11)
 
         // Header (RFC 1035 §4.1.1): QR=0, OPCODE=0 (QUERY), RCODE=0.
-        let flags = DNSHeaderFlags(rd: recursionDesired)
+        let flags = DNSHeaderFlags(rd: recursionDesired, cd: checkingDisabled)
         append16(id, to: &out)
         append16(flags.wireValue(), to: &out)
         append16(1, to: &out) // QDCOUNT

@@ -25,11 +25,12 @@ public struct DNSClient: Sendable {
         case failure(String)
     }
 
-    public func query(_ name: String, type: DNSRecordType) async -> Outcome {
+    /// `checkingDisabled` sets the CD bit (RFC 4035 §3.2.2), asked after a SERVFAIL.
+    public func query(_ name: String, type: DNSRecordType, checkingDisabled: Bool = false) async -> Outcome {
         let id = UInt16.random(in: .min ... .max)
         let query: [UInt8]
         do {
-            query = try DNSQueryEncoder.encode(id: id, name: name, type: type)
+            query = try DNSQueryEncoder.encode(id: id, name: name, type: type, checkingDisabled: checkingDisabled)
         } catch {
             return .failure("\(name.debugDescription) is not a valid DNS name: \(error)")
         }

@@ -91,7 +91,16 @@ public struct DNSResolver: Sendable {
                 case .nxDomain:
                     return DNSLookup(status: .nxdomain, authenticated: authenticated, cnames: cnames)
                 case .servFail:
-                    return DNSLookup(status: .servfail, cnames: cnames, message: "SERVFAIL")
+                    // RFC 4035 §3.2.2: asked again with CD=1, an answer means the data is there
+                    // and DNSSEC validation fails (bogus); another SERVFAIL, the servers fail.
+                    var lookup = DNSLookup<R>(status: .servfail, cnames: cnames, message: "SERVFAIL")
+                    if case .answer(let unchecked, _) = await client.query(current, type: type, checkingDisabled: true) {
+                        lookup.validationFailed = unchecked.rcode == .noError || unchecked.rcode == .nxDomain
+                        lookup.message = lookup.validationFailed == true
+                            ? "SERVFAIL; with checking disabled the server answers: DNSSEC validation fails (bogus)"
+                            : "SERVFAIL also with checking disabled: the authoritative servers fail"
+                    }
+                    return lookup
                 case .refused:
                     return DNSLookup(status: .refused, cnames: cnames, message: "REFUSED")
                 default:

@@ -147,6 +147,18 @@ struct LabScenarioTests {
         #expect(Evaluator.evaluate(await checker.check("good.lab.test")).dane.allSatisfy { $0.state == .notApplicable })
     }
 
+    @Test("a damaged RRSIG: SERVFAIL, and with checking disabled the record is there: DNSSEC validation fails, not the servers (RFC 4035 §3.2.2)")
+    func bogus() async throws {
+        let checker = try Self.checker(try Lab.require())
+        let observation = await checker.check("bogus.secure.test")
+        #expect(observation.stsTXT.status == .servfail)
+        #expect(observation.stsTXT.validationFailed == true, "\(observation.stsTXT)")
+        #expect(observation.mx.validationFailed == nil, "only a SERVFAIL is asked again")
+        let report = Evaluator.evaluate(observation)
+        #expect(report.liveStage == .broken)
+        #expect(report.findings.with(.stsRecordLookupFailed).first?.message.contains("DNSSEC validation fails") == true)
+    }
+
     @Test("domains sharing MX hosts probe each MX address once per run")
     func sharedProbes() async throws {
         let checker = try Self.checker(try Lab.require())

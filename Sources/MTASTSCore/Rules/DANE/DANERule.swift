@@ -34,7 +34,7 @@ struct DANERule: Rule {
             case .indeterminate:
                 out.append(Finding(
                     code: .daneTLSAIndeterminate, subject: "_25._tcp.\(status.tlsaBase ?? name)",
-                    message: "the TLSA lookup failed (SERVFAIL) in a DNSSEC-signed zone: DANE senders must not use \(name)",
+                    message: "the TLSA lookup failed in a DNSSEC-signed zone (\(host.tlsa?.servfailCause ?? "SERVFAIL")): DANE senders must not use \(name)",
                     evidence: host.tlsa?.summary ?? ""))
             case .unusable:
                 out.append(Finding(

@@ -31,7 +31,7 @@ struct MXRecordsRule: Rule {
             return [context.checkerLookupFailure(lookup.status, name: domain + " MX", summary: lookup.summary)]
         case .servfail:
             return [Finding(code: .mxLookupFailed, subject: domain,
-                            message: "the MX lookup failed (\(lookup.status.rawValue))", evidence: lookup.summary)]
+                            message: "the MX lookup failed: \(lookup.servfailCause)", evidence: lookup.summary)]
         }
     }
 }

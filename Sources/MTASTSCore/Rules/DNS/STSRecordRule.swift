@@ -17,7 +17,7 @@ struct STSRecordRule: Rule {
         case .servfail:
             return [Finding(
                 code: .stsRecordLookupFailed, subject: subject,
-                message: "the `_mta-sts` lookup failed (\(lookup.status.rawValue))", evidence: lookup.summary)]
+                message: "the `_mta-sts` lookup failed: \(lookup.servfailCause)", evidence: lookup.summary)]
         }
     }
 }

@@ -22,7 +22,7 @@ struct TLSRPTRecordRule: Rule {
             return [Finding(
                 code: .tlsrptRecordLookupFailed,
                 subject: "_smtp._tls." + MXMatcher.normalize(context.observation.domain),
-                message: "the `_smtp._tls` lookup failed (\(lookup.status.rawValue))", evidence: lookup.summary)]
+                message: "the `_smtp._tls` lookup failed: \(lookup.servfailCause)", evidence: lookup.summary)]
         }
     }
 }

@@ -17,7 +17,7 @@ struct PolicyHostRule: Rule {
         case .servfail:
             return [context.unlessPublished(Finding(
                 code: .policyHostUnresolvable, subject: host,
-                message: "the lookup of `\(host)` failed (\(lookup.status.rawValue)); senders treat it as a temporary failure",
+                message: "the lookup of `\(host)` failed (\(lookup.servfailCause)); senders treat it as a temporary failure",
                 evidence: lookup.summary))]
         }
     }
