@@ -74,6 +74,7 @@ struct OperatorKeysTests {
         #expect(all.count > 20, "the list's help does not fit 80x24: it must scroll")
         let border = { (app: AppDriver) in app.lines[21] }
         #expect(border(app).contains("lines 1-20 of \(all.count), more below"))
+        #expect(footer(app).contains("↓ scroll"))
         #expect(app.text.contains("move down"))
         #expect(!app.text.contains("repaint the whole screen"))
         app.press("j")

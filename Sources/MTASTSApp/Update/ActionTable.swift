@@ -52,7 +52,9 @@ extension Screen {
 
 public enum ActionTable {
     public static let all: [Action] = [
-        Action(.moveDown, [.down, .character("j")], "↓ j", "move down", on: [.list, .detail, .help, .triage]),
+        Action(.moveDown, [.down, .character("j")], "↓ j", "move down", on: [.list, .detail, .triage]),
+        // On the help screen itself the footer says it scrolls.
+        Action(.moveDown, [.down, .character("j")], "↓ j", footer: "scroll", "scroll down", on: [.help]),
         Action(.moveUp, [.up, .character("k")], "↑ k", "move up", on: [.list, .detail, .help, .triage]),
         Action(.pageDown, [.pageDown], "PgDn", "page down", on: [.list, .detail, .help, .triage]),
         Action(.pageUp, [.pageUp], "PgUp", "page up", on: [.list, .detail, .help, .triage]),
