@@ -62,7 +62,7 @@ struct AppDriver {
             return [.workspacePolled(watchedWorkspace.flatMap { try? $0.changeToken() })]
         case .reloadRows:
             return watchedWorkspace.flatMap { try? WorkspaceRows.load(from: $0, now: Self.now) }.map { [.rowsReloaded($0)] } ?? []
-        case .quit, .cancelChecks:
+        case .quit, .cancelChecks, .redraw:
             return []
         }
     }

@@ -10,9 +10,11 @@ struct DetailScreenTests {
         AppDriver.opened(domain, width: width, height: height)
     }
 
-    @Test("Enter opens the DNS pane with records and the stage; Esc goes back")
+    @Test("Enter opens the domain with its stage; 1 shows the DNS pane with records; Esc goes back")
     func dnsPane() {
         var app = open("example.com")
+        #expect(app.state.pane == .policy, "it opens on the worst finding's pane")
+        app.press("1")
         #expect(app.lines[0].contains("example.com"))
         #expect(app.lines[0].contains("stage testing"))
         #expect(app.lines[0].contains("NOT ready"))
@@ -24,17 +26,21 @@ struct DetailScreenTests {
 
     @Test("DNS pane: an MX host's TLSA records with their DNSSEC status; none shown without them")
     func tlsaInDNSPane() {
-        let secure = open("secure.example")
+        var secure = open("secure.example")
+        secure.press("1")
         let line = secure.lines.first { $0.contains("TLSA _25._tcp.mx.secure.example") }
         #expect(line?.contains("DANE senders use it instead of MTA-STS") == true)
         #expect(secure.lines.contains { $0.contains("3 1 1 5e5e") })
-        #expect(!open("example.com").text.contains("TLSA"))
+        var plain = open("example.com")
+        plain.press("1")
+        #expect(plain.state.pane == .dns)
+        #expect(!plain.text.contains("TLSA"))
     }
 
     @Test("Tab reaches the Policy pane: the file verbatim with the bad line marked and the fix")
     func policyPane() {
         var app = open("typo.example")
-        app.press("<Tab>")
+        app.press("1<Tab>")
         #expect(app.state.pane == .policy)
         let marked = app.lines.first { $0.contains("nmx: mx2.typo.example") }
         #expect(marked?.contains("⚠") == true)

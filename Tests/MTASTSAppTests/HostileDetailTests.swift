@@ -62,7 +62,7 @@ struct HostileDetailTests {
     @Test("a policy with one 64 KB line: the Policy pane is bounded and says how much is left out")
     func longPolicyLine() throws {
         var app = Self.opened(Self.hostilePolicy())
-        app.press("<Tab>")
+        app.press("1<Tab>")
         #expect(app.state.pane == .policy)
         let report = try #require(app.state.reports["example.com"])
         let content = PaneContent.lines(report, pane: .policy, width: 98, theme: Theme(ascii: false))

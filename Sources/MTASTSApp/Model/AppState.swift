@@ -18,11 +18,18 @@ public struct AppState: Sendable {
     /// Full reports of domains checked or opened in this session.
     public var reports: [String: DomainReport] = [:]
     public var filter = DomainFilter("")
+    /// The filter when `/` opened the prompt: `Esc` there restores it.
+    public var filterBeforePrompt: DomainFilter?
     public var sort: SortOrder = .name
     public var problemsOnly = false
     public var list = ListState()
 
     public var pane: Pane = .dns
+    /// A detail screen opened before its report was there: the pane moves to the worst
+    /// finding's when the report arrives, unless the operator picked one first.
+    public var paneFollowsWorst: String?
+    /// The first line of the `?` help shown (clamped by ``HelpView``).
+    public var helpScroll = 0
     public var paneScroll: [Pane: Int] = [:]
     /// TLS-RPT: the Reports pane, its drill-down and the triage screen.
     public var tlsrpt = ReportsViewState()

@@ -49,5 +49,7 @@ public enum Effect: Sendable, Equatable {
     case pollWorkspace
     /// Read the rows again (another process changed the workspace).
     case reloadRows
+    /// `C-l`: clear the terminal and paint the whole frame again (a garbled screen).
+    case redraw
     case quit
 }

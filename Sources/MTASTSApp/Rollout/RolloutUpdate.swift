@@ -52,6 +52,8 @@ enum RolloutUpdate {
         case .moveUp: scroll(-1)
         case .pageDown: scroll(page)
         case .pageUp: scroll(-page)
+        case .halfPageDown: scroll(max(page / 2, 1))
+        case .halfPageUp: scroll(-max(page / 2, 1))
         case .top: scroll(-Int.max / 2)
         case .bottom: scroll(Int.max / 2)
         case .back, .quit: state.screens.removeLast()

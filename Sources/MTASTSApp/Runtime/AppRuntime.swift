@@ -9,6 +9,8 @@ public final class AppRuntime {
     let inbox = Inbox()
     var state: AppState
     let colour: Bool
+    /// The frame on the terminal; `nil` makes the next paint a full one.
+    var lastFrame: Canvas?
 
     public init(services: any AppServices, options: AppOptions, colour: Bool) {
         terminal = NcursesTerminal()
@@ -27,7 +29,6 @@ public final class AppRuntime {
         state.height = size.height
         runner.load()
         let start = Date()
-        var lastFrame: Canvas?
         while !state.quitRequested {
             let now = Date()
             apply(.tick(now: now, milliseconds: Int(now.timeIntervalSince(start) * 1000)))
@@ -46,6 +47,13 @@ public final class AppRuntime {
     }
 
     func apply(_ message: Message) {
-        for effect in AppUpdate.update(&state, message) { runner.run(effect) }
+        for effect in AppUpdate.update(&state, message) {
+            if effect == .redraw {
+                terminal.repaintAll()
+                lastFrame = nil
+            } else {
+                runner.run(effect)
+            }
+        }
     }
 }

@@ -17,7 +17,7 @@ final class EffectRunner: Sendable {
     func run(_ effect: Effect) {
         let services = self.services, inbox = self.inbox
         switch effect {
-        case .quit: return
+        case .quit, .redraw: return  // the UI loop's own (`AppRuntime.apply`)
         case .check(let domains):
             let runs = checkRuns
             let id = UUID()

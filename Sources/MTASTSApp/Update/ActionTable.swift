@@ -4,7 +4,7 @@ import TerminalUI
 /// key handling, the `?` help screen and the footer hints (STYLE.md A1), and `--readonly`
 /// strips the actions that write (A5).
 public enum ActionID: String, Sendable, CaseIterable {
-    case moveDown, moveUp, pageDown, pageUp, top, bottom
+    case moveDown, moveUp, pageDown, pageUp, halfPageDown, halfPageUp, top, bottom, redraw
     case open, back, filter, clearFilter, sort, problemsOnly, refresh, refreshAll, stopChecks, add, remove, command, help, quit, quitAll
     case nextPane, previousPane, pane1, pane2, pane3, pane4
     case pane5, drill, triage
@@ -53,11 +53,15 @@ extension Screen {
 public enum ActionTable {
     public static let all: [Action] = [
         Action(.moveDown, [.down, .character("j")], "↓ j", "move down", on: [.list, .detail, .triage]),
-        Action(.moveUp, [.up, .character("k")], "↑ k", "move up", on: [.list, .detail, .triage]),
-        Action(.pageDown, [.pageDown, .ctrl("d")], "PgDn C-d", "page / half page down", on: [.list, .detail, .help, .triage]),
-        Action(.pageUp, [.pageUp, .ctrl("u")], "PgUp C-u", "page / half page up", on: [.list, .detail, .help, .triage]),
-        Action(.top, [.home, .character("g")], "Home g", "first line", on: [.list, .detail, .triage]),
-        Action(.bottom, [.end, .character("G")], "End G", "last line", on: [.list, .detail, .triage]),
+        // On the help screen itself the footer says it scrolls.
+        Action(.moveDown, [.down, .character("j")], "↓ j", footer: "scroll", "scroll down", on: [.help]),
+        Action(.moveUp, [.up, .character("k")], "↑ k", "move up", on: [.list, .detail, .help, .triage]),
+        Action(.pageDown, [.pageDown], "PgDn", "page down", on: [.list, .detail, .help, .triage]),
+        Action(.pageUp, [.pageUp], "PgUp", "page up", on: [.list, .detail, .help, .triage]),
+        Action(.halfPageDown, [.ctrl("d")], "C-d", "half a page down", on: [.list, .detail, .help, .triage]),
+        Action(.halfPageUp, [.ctrl("u")], "C-u", "half a page up", on: [.list, .detail, .help, .triage]),
+        Action(.top, [.home, .character("g")], "Home g", "first line", on: [.list, .detail, .help, .triage]),
+        Action(.bottom, [.end, .character("G")], "End G", "last line", on: [.list, .detail, .help, .triage]),
         Action(.open, [.enter, .right, .character("l")], "Enter", footer: "open", "open the domain's panes", on: [.list]),
         Action(.back, [.escape, .character("h"), .left], "Esc h", footer: "back", "back to the previous screen", on: [.detail, .help, .triage]),
         Action(.nextPane, [.tab], "Tab", footer: "pane", "next pane", on: [.detail]),
@@ -92,6 +96,7 @@ public enum ActionTable {
         Action(.help, [.character("?"), .function(1)], "? F1", footer: "help", "this help", on: [.list, .detail, .help, .triage]),
         Action(.quit, [.character("q")], "q", footer: "quit", "back, or quit on the list", on: [.list, .detail, .help, .triage]),
         Action(.quitAll, [.character("Q"), .ctrl("c")], "Q C-c", "quit now", on: [.list, .detail, .help, .triage]),
+        Action(.redraw, [.ctrl("l")], "C-l", "repaint the whole screen", on: [.list, .detail, .help, .triage, .rollout, .history]),
     ] + RolloutActions.table
 
     /// The actions available on a screen (without writing ones when read-only).

@@ -10,15 +10,19 @@ enum ListUpdate {
         case .moveUp: state.list.handle(.up, count: count, visible: visible)
         case .pageDown: state.list.handle(.pageDown, count: count, visible: visible)
         case .pageUp: state.list.handle(.pageUp, count: count, visible: visible)
+        case .halfPageDown: state.list.handle(.ctrl("d"), count: count, visible: visible)
+        case .halfPageUp: state.list.handle(.ctrl("u"), count: count, visible: visible)
         case .top: state.list.handle(.home, count: count, visible: visible)
         case .bottom: state.list.handle(.end, count: count, visible: visible)
         case .open:
             guard let row = state.selectedRow else { return [] }
             state.screens.append(.detail(domain: row.name))
             state.paneScroll = [:]
+            DetailUpdate.openOnWorstPane(&state, row.name)
             if state.reports[row.name] == nil && row.isChecked { return [.loadReport(row.name)] }
         case .filter:
             state.prompt = .filter(TextInput(text: state.filter.text))
+            state.filterBeforePrompt = state.filter
         case .clearFilter:
             guard !state.filter.isEmpty || state.problemsOnly else { return [] }
             state.filter = DomainFilter("")

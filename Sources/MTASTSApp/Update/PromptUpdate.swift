@@ -17,11 +17,20 @@ enum PromptUpdate {
         case .filter(var input):
             switch key {
             case .escape:
+                // Back to the filter before `/` (mutt, less): Esc on the list clears it.
                 state.prompt = nil
-                state.filter = DomainFilter("")
+                state.filter = state.filterBeforePrompt ?? DomainFilter("")
+                state.filterBeforePrompt = nil
                 state.refreshVisible()
             case .enter:
                 state.prompt = nil
+                if let problem = state.filter.problemText {
+                    // A term the filter cannot mean: keep the previous filter, say why.
+                    state.filter = state.filterBeforePrompt ?? DomainFilter("")
+                    state.refreshVisible()
+                    AppUpdate.flash(&state, .error, problem)
+                }
+                state.filterBeforePrompt = nil
             default:
                 input.handle(key)
                 state.prompt = .filter(input)
@@ -90,7 +99,12 @@ enum CommandPrompt {
             state.refreshVisible()
             return []
         case "filter":
-            state.filter = DomainFilter(arguments.joined(separator: " "))
+            let filter = DomainFilter(arguments.joined(separator: " "))
+            if let problem = filter.problemText {
+                AppUpdate.flash(&state, .error, problem)
+                return []
+            }
+            state.filter = filter
             state.refreshVisible()
             return []
         case "help":

@@ -17,6 +17,8 @@ enum ReportsUpdate {
             case .moveUp: drill.scroll = max(0, drill.scroll - 1)
             case .pageDown: drill.scroll += max(state.height - 10, 1)
             case .pageUp: drill.scroll = max(0, drill.scroll - max(state.height - 10, 1))
+            case .halfPageDown: drill.scroll += max((state.height - 10) / 2, 1)
+            case .halfPageUp: drill.scroll = max(0, drill.scroll - max((state.height - 10) / 2, 1))
             case .top: drill.scroll = 0
             default: return nil
             }
@@ -29,6 +31,8 @@ enum ReportsUpdate {
         case .moveUp: state.tlsrpt.selectedGroup = max(state.tlsrpt.selectedGroup - 1, 0)
         case .pageDown: state.tlsrpt.selectedGroup = min(state.tlsrpt.selectedGroup + 5, max(count - 1, 0))
         case .pageUp: state.tlsrpt.selectedGroup = max(state.tlsrpt.selectedGroup - 5, 0)
+        case .halfPageDown: state.tlsrpt.selectedGroup = min(state.tlsrpt.selectedGroup + 3, max(count - 1, 0))
+        case .halfPageUp: state.tlsrpt.selectedGroup = max(state.tlsrpt.selectedGroup - 3, 0)
         case .top: state.tlsrpt.selectedGroup = 0
         case .bottom: state.tlsrpt.selectedGroup = max(count - 1, 0)
         case .drill:
@@ -60,6 +64,8 @@ enum ReportsUpdate {
         case .moveUp: state.tlsrpt.triageList.handle(.up, count: count, visible: visible)
         case .pageDown: state.tlsrpt.triageList.handle(.pageDown, count: count, visible: visible)
         case .pageUp: state.tlsrpt.triageList.handle(.pageUp, count: count, visible: visible)
+        case .halfPageDown: state.tlsrpt.triageList.handle(.ctrl("d"), count: count, visible: visible)
+        case .halfPageUp: state.tlsrpt.triageList.handle(.ctrl("u"), count: count, visible: visible)
         case .top: state.tlsrpt.triageList.handle(.home, count: count, visible: visible)
         case .bottom: state.tlsrpt.triageList.handle(.end, count: count, visible: visible)
         case .drill:

@@ -9,6 +9,14 @@ public enum AppUpdate {
         switch message {
         case .key(let key):
             if case .resize(let width, let height) = key { return resize(&state, width, height) }
+            if AppView.isTooSmall(width: state.width, height: state.height) {
+                // Only the notice is on screen: nothing to act on but quitting (and repainting).
+                switch key {
+                case .character("q"), .character("Q"), .ctrl("c"): return quit(&state)
+                case .ctrl("l"): return [.redraw]
+                default: return []
+                }
+            }
             if state.prompt != nil { return PromptUpdate.handle(&state, key) }
             if state.flash?.level == .error { state.flash = nil }
             let effects = handleKey(&state, key)
@@ -47,6 +55,7 @@ public enum AppUpdate {
                 state.runUnknown = 0
             }
             state.reports[report.domain] = report
+            DetailUpdate.reportArrived(&state, report)
             state.upsert(DomainRow(report: report))
             state.refreshVisible()
             return ReportsUpdate.afterCheck(&state, report.domain)
@@ -59,6 +68,7 @@ public enum AppUpdate {
             return []
         case .reportLoaded(let report):
             state.reports[report.domain] = report
+            DetailUpdate.reportArrived(&state, report)
             return []
         case .domainsAdded(let added, let existing, let invalid):
             for name in added { state.upsert(DomainRow(name: name)) }
@@ -97,6 +107,10 @@ public enum AppUpdate {
         state.width = width
         state.height = height
         state.list.clamp(count: state.visible.count, visible: state.listBodyHeight)
+        if state.screen == .help {
+            let below = state.screens.dropLast().last ?? .list
+            state.helpScroll = min(state.helpScroll, HelpView.maxScroll(for: below.kind, state))
+        }
         return []
     }
 
@@ -108,6 +122,7 @@ public enum AppUpdate {
             }
             return []
         }
+        if action == .redraw { return [.redraw] }
         switch screen {
         case .list: return ListUpdate.handle(&state, action)
         case .detail(let domain): return DetailUpdate.handle(&state, action, domain: domain)
@@ -115,8 +130,22 @@ public enum AppUpdate {
         case .rollout(let domain): return RolloutUpdate.handle(&state, action, domain: domain, history: false)
         case .history(let domain): return RolloutUpdate.handle(&state, action, domain: domain, history: true)
         case .help:
+            let below = state.screens.dropLast().last ?? .list
+            let maxScroll = HelpView.maxScroll(for: below.kind, state)
+            let page = max(HelpView.inner(width: state.width, height: state.height).height - 1, 1)
+            func scroll(to line: Int) { state.helpScroll = min(max(line, 0), maxScroll) }
             switch action {
-            case .back, .quit, .help: state.screens.removeLast()
+            case .back, .quit, .help:
+                state.screens.removeLast()
+                state.helpScroll = 0
+            case .moveDown: scroll(to: state.helpScroll + 1)
+            case .moveUp: scroll(to: state.helpScroll - 1)
+            case .pageDown: scroll(to: state.helpScroll + page)
+            case .pageUp: scroll(to: state.helpScroll - page)
+            case .halfPageDown: scroll(to: state.helpScroll + max(page / 2, 1))
+            case .halfPageUp: scroll(to: state.helpScroll - max(page / 2, 1))
+            case .top: scroll(to: 0)
+            case .bottom: scroll(to: maxScroll)
             case .quitAll: return quit(&state)
             default: break
             }

@@ -7,11 +7,15 @@ public enum AppView {
     public static let minimumWidth = 60
     public static let minimumHeight = 12
 
+    /// Below the minimum size only the "terminal too small" notice is drawn, and keys other
+    /// than quitting do nothing (the operator cannot see what they would act on).
+    public static func isTooSmall(width: Int, height: Int) -> Bool { width < minimumWidth || height < minimumHeight }
+
     public static func render(_ state: AppState) -> Canvas {
         var canvas = Canvas(width: state.width, height: state.height)
         let theme = Theme(ascii: state.options.ascii)
-        guard state.width >= minimumWidth, state.height >= minimumHeight else {
-            let message = "terminal too small: \(state.width)x\(state.height), need \(minimumWidth)x\(minimumHeight)"
+        guard !isTooSmall(width: state.width, height: state.height) else {
+            let message = "terminal too small: \(state.width)x\(state.height), need \(minimumWidth)x\(minimumHeight); q quits"
             for (index, line) in TextWrap.wrap(message, width: max(state.width, 1)).enumerated() {
                 canvas.put(line, x: 0, y: index, style: Style(.warn, bold: true))
             }

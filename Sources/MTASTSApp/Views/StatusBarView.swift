@@ -38,6 +38,13 @@ enum StatusBarView {
         while width() > budget, let drop = keep.indices.last(where: { keep[$0] && !kept.contains($0) }) { keep[drop] = false }
         hints = zip(hints, keep).filter(\.1).map(\.0)
         var left = " " + hints.joined(separator: "  ")
+        if case .filter = state.prompt, let problem = state.filter.problemText {
+            // Said while typing, before Enter refuses it: the whole line, no hints.
+            canvas.fill(Rect(x: rect.x, y: footerRow, width: rect.width, height: 1), style: Style(.muted, reverse: true))
+            canvas.put(DisplayWidth.truncate(" \(theme.glyphs.warn) " + problem, to: rect.width), x: 0, y: footerRow,
+                       style: Style(.warn, bold: true, reverse: true))
+            return
+        }
         var right: [String] = []
         if screen == .list {
             right.append("\(state.visible.isEmpty ? 0 : state.list.selected + 1)/\(state.visible.count)")

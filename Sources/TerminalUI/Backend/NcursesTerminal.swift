@@ -35,6 +35,8 @@ public final class NcursesTerminal {
         nonl()
         keypad(cn_stdscr(), true)
         set_escdelay(25)  // ESC alone is fast (the default is 1000 ms).
+        // Home/End as tmux and rxvt send them, whatever TERM's terminfo lists.
+        for (sequence, code) in KeyDecoder.curses { _ = define_key(sequence, code) }
         curs_set(0)
         let hasColours = has_colors()
         if options.colour && hasColours {
@@ -94,6 +96,12 @@ public final class NcursesTerminal {
         refresh()
     }
 
+    /// Makes the next ``draw(_:)`` clear the terminal and send every cell (`C-l`, as htop, mutt
+    /// and vim do): whatever garbled the screen behind curses' back is gone.
+    public func repaintAll() {
+        clearok(cn_stdscr(), true)
+    }
+
     /// Waits up to `timeoutMilliseconds` for a key (0: do not wait). `nil` when none arrived.
     public func nextKey(timeoutMilliseconds: Int) -> Key? {
         wtimeout(cn_stdscr(), Int32(timeoutMilliseconds))
@@ -103,13 +111,22 @@ public final class NcursesTerminal {
         if result == KEY_CODE_YES { return KeyDecoder.key(forCode: Int32(character), size: size) }
         let value = UInt32(character)
         if value == 27 {
-            // Alt-x arrives as ESC x; treat a lone ESC as escape.
+            // What follows at once is a sequence curses did not match (or Alt-x); a lone ESC
+            // is Esc.
             wtimeout(cn_stdscr(), 0)
-            var next: wint_t = 0
-            if wget_wch(cn_stdscr(), &next) != ERR, let scalar = Unicode.Scalar(UInt32(next)) {
-                return KeyDecoder.key(forCharacter: scalar)
+            var after: [Unicode.Scalar] = []
+            while after.count < 8, !KeyDecoder.isComplete(afterEscape: after) {
+                var next: wint_t = 0
+                let got = wget_wch(cn_stdscr(), &next)
+                if got == ERR { break }
+                if got == KEY_CODE_YES {
+                    // A key curses decoded after the ESC: the ESC was alone.
+                    return KeyDecoder.key(forCode: Int32(next), size: size)
+                }
+                guard let scalar = Unicode.Scalar(UInt32(next)) else { break }
+                after.append(scalar)
             }
-            return .escape
+            return KeyDecoder.key(afterEscape: after)
         }
         guard let scalar = Unicode.Scalar(value) else { return nil }
         return KeyDecoder.key(forCharacter: scalar)
