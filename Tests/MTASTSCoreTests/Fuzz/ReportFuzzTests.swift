@@ -83,35 +83,165 @@ struct ReportFuzzTests {
         runFuzz("TLSRPTReportParser", seed: seed, iterations: 10_000, mutator: &mutator) { bytes in
             round += 1
             let limits = round % 4 == 0 ? TLSRPTReportParser.Limits() : small
-            let parsed: ParsedTLSRPTReport
-            switch TLSRPTReportParser.parse(bytes, limits: limits, reportDomain: "example.com") {
-            case .failure(let error):
-                if error.reason.utf8.count > 4096 { return "a \(error.reason.utf8.count)-byte error reason" }
-                return nil
-            case .success(let value):
-                parsed = value
-                parsedReports += 1
-            }
-            let report = parsed.report
-            if report.policies.count > limits.maxPolicies { return "\(report.policies.count) policies kept" }
-            let details = report.policies.reduce(0) { $0 + $1.failureDetails.count }
-            if details > limits.maxFailureDetails { return "\(details) failure details kept" }
-            for result in report.policies {
-                let counts = [result.summary.successfulSessions, result.summary.failedSessions] + result.failureDetails.map(\.failedSessions)
-                if let bad = counts.first(where: { $0 < 0 || $0 > limits.maxSessionCount }) { return "session count \(bad) kept" }
-                let types = Set(result.failureDetails.map(\.resultType))
-                if types.count > limits.maxResultTypes { return "\(types.count) result types kept" }
-            }
-            // Sums saturate instead of trapping (issue 11, item 1).
-            _ = report.totalSuccessfulSessions
-            _ = report.totalFailedSessions
-            var perCode: [FindingCode: Int] = [:]
-            for finding in parsed.findings { perCode[finding.code, default: 0] += 1 }
-            if let (code, count) = perCode.first(where: { $0.value > limits.maxFindingsPerCode + 1 }) {
-                return "\(count) findings with code \(code.rawValue)"
-            }
-            return findingsBounded(parsed.findings, inputBytes: bytes.count)
+            return Self.checkReport(bytes, limits: limits, parsed: &parsedReports)
         }
         #expect(parsedReports > 100 && parsedReports < 9_500, "\(parsedReports) of 10,000 inputs read as reports")
+    }
+
+    @Test("TLSRPTReportParser: structure-aware mutations of report trees, with bounded output", .timeLimit(.minutes(1)))
+    func reportTrees() throws {
+        let seed: UInt64 = 0x4655_5A5A_5452_4501
+        // The seeds that are reports, so most mutations stay reports and reach the reading rules.
+        let reports = Self.seeds.filter { (try? TLSRPTReportParser.parse($0).get()) != nil }
+        let trees = reports.compactMap { try? JSONValueParser.parse($0).get() }
+        #expect(trees.count >= 3, "the report seeds are found")
+        var tree = JSONTreeMutator(random: SplitMix64(seed: seed), seeds: trees)
+        let small = TLSRPTReportParser.Limits(
+            maxSessionCount: 1_000_000, maxPolicies: 3, maxFailureDetails: 5, maxResultTypes: 3, maxFindingsPerCode: 2)
+        var parsedReports = 0
+        var round = 0
+        for iteration in 0..<20_000 {
+            let bytes = tree.next()
+            round += 1
+            let limits = round % 4 == 0 ? TLSRPTReportParser.Limits() : small
+            if let violation = Self.checkReport(bytes, limits: limits, parsed: &parsedReports) {
+                Issue.record("""
+                    fuzz TLSRPTReportParser/tree seed 0x\(String(seed, radix: 16)) iteration \(iteration): \(violation)
+                    input (base64): \(Data(bytes).base64EncodedString())
+                    """)
+                return
+            }
+        }
+        #expect(parsedReports > 2_000 && parsedReports < 19_500, "\(parsedReports) of 20,000 trees read as reports")
+    }
+
+    static func checkReport(_ bytes: [UInt8], limits: TLSRPTReportParser.Limits, parsed parsedReports: inout Int) -> String? {
+        let parsed: ParsedTLSRPTReport
+        switch TLSRPTReportParser.parse(bytes, limits: limits, reportDomain: "example.com") {
+        case .failure(let error):
+            if error.reason.utf8.count > 4096 { return "a \(error.reason.utf8.count)-byte error reason" }
+            return nil
+        case .success(let value):
+            parsed = value
+            parsedReports += 1
+        }
+        let report = parsed.report
+        if report.policies.count > limits.maxPolicies { return "\(report.policies.count) policies kept" }
+        let details = report.policies.reduce(0) { $0 + $1.failureDetails.count }
+        if details > limits.maxFailureDetails { return "\(details) failure details kept" }
+        for result in report.policies {
+            let counts = [result.summary.successfulSessions, result.summary.failedSessions] + result.failureDetails.map(\.failedSessions)
+            if let bad = counts.first(where: { $0 < 0 || $0 > limits.maxSessionCount }) { return "session count \(bad) kept" }
+            let types = Set(result.failureDetails.map(\.resultType))
+            if types.count > limits.maxResultTypes { return "\(types.count) result types kept" }
+        }
+        // Sums saturate instead of trapping (issue 11, item 1).
+        _ = report.totalSuccessfulSessions
+        _ = report.totalFailedSessions
+        var perCode: [FindingCode: Int] = [:]
+        for finding in parsed.findings { perCode[finding.code, default: 0] += 1 }
+        if let (code, count) = perCode.first(where: { $0.value > limits.maxFindingsPerCode + 1 }) {
+            return "\(count) findings with code \(code.rawValue)"
+        }
+        return findingsBounded(parsed.findings, inputBytes: bytes.count)
+    }
+}
+
+/// Structure-aware mutation for the report reader: byte mutations mostly break the JSON
+/// syntax (about 1 % of them still parse), so these mutate the parsed tree of a seed report
+/// (change a value's type, delete, duplicate or rename members, repeat array items, odd
+/// strings and numbers) and write it back as JSON, to reach the RFC 8460 reading rules.
+struct JSONTreeMutator {
+    var random: SplitMix64
+    let seeds: [JSONValue]
+
+    static let names = TLSRPTMemberNames.report + TLSRPTMemberNames.dateRange + TLSRPTMemberNames.policyResult
+        + TLSRPTMemberNames.policy + TLSRPTMemberNames.summary
+        + ["result-type", "failed-session-count", "receiving-mx-hostname", "sending-mta-ip", "receiving-ip",
+           "organization_name", "Report-ID", "policy_type", "x-unknown", ""]
+    static let strings = [
+        "sts", "tlsa", "no-policy-found", "starttls-not-supported", "certificate-expired", "validation-failure",
+        "sts-policy-fetch-error", "x-vendor-type", "2025-06-14T00:00:00Z", "2025-06-13T00:00:00Z",
+        "9999-12-31T23:59:60Z", "2025-02-30T25:61:61+99:99", "1970-01-01T00:00:00.000000001-00:00", "",
+        "mx.example.com", "*.example.com", "192.0.2.1", "::1", "[\"3 1 1 AB\"]", "version: STSv1", "\u{0}",
+        String(repeating: "x", count: 3000),
+    ]
+
+    mutating func next() -> [UInt8] {
+        var value = seeds[Int.random(in: 0..<seeds.count, using: &random)]
+        for _ in 0..<(Bool.random(using: &random) ? 1 : Int.random(in: 2...4, using: &random)) { mutate(&value, depth: 0) }
+        var out: [UInt8] = []
+        Self.write(value, to: &out)
+        return out
+    }
+
+    mutating func mutate(_ value: inout JSONValue, depth: Int) {
+        switch value {
+        case .object(var members) where !members.isEmpty && depth < 12 && Int.random(in: 0..<3, using: &random) != 0:
+            let index = Int.random(in: 0..<members.count, using: &random)
+            switch Int.random(in: 0..<8, using: &random) {
+            case 0: members.remove(at: index)
+            case 1: members.insert(members[index], at: index) // duplicate name
+            case 2: members[index].name = Self.names[Int.random(in: 0..<Self.names.count, using: &random)]
+            default: mutate(&members[index].value, depth: depth + 1)
+            }
+            value = .object(members)
+        case .array(var items) where !items.isEmpty && depth < 12 && Int.random(in: 0..<3, using: &random) != 0:
+            let index = Int.random(in: 0..<items.count, using: &random)
+            switch Int.random(in: 0..<8, using: &random) {
+            case 0: items.remove(at: index)
+            case 1: items.insert(contentsOf: repeatElement(items[index], count: Int.random(in: 1...60, using: &random)), at: index)
+            default: mutate(&items[index], depth: depth + 1)
+            }
+            value = .array(items)
+        default:
+            value = scalarOrContainer()
+        }
+    }
+
+    mutating func scalarOrContainer() -> JSONValue {
+        switch Int.random(in: 0..<7, using: &random) {
+        case 0: return .string(Self.strings[Int.random(in: 0..<Self.strings.count, using: &random)])
+        case 1: return .number(FuzzMutator.hugeNumbers[Int.random(in: 0..<FuzzMutator.hugeNumbers.count, using: &random)])
+        case 2: return .number(String(Int.random(in: 0...1_000_000, using: &random)))
+        case 3: return .bool(Bool.random(using: &random))
+        case 4: return .null
+        case 5: return .array([.string(Self.strings[Int.random(in: 0..<Self.strings.count, using: &random)])])
+        default: return .object([])
+        }
+    }
+
+    static func write(_ value: JSONValue, to out: inout [UInt8]) {
+        switch value {
+        case .object(let members):
+            out.append(UInt8(ascii: "{"))
+            for (index, member) in members.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                write(.string(member.name), to: &out)
+                out.append(UInt8(ascii: ":"))
+                write(member.value, to: &out)
+            }
+            out.append(UInt8(ascii: "}"))
+        case .array(let items):
+            out.append(UInt8(ascii: "["))
+            for (index, item) in items.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                write(item, to: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        case .string(let text):
+            out.append(UInt8(ascii: "\""))
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), byte]
+                case 0..<0x20: out += Array(String(format: "\\u%04x", byte).utf8)
+                default: out.append(byte)
+                }
+            }
+            out.append(UInt8(ascii: "\""))
+        case .number(let text): out += Array(text.utf8)
+        case .bool(let flag): out += Array((flag ? "true" : "false").utf8)
+        case .null: out += Array("null".utf8)
+        }
     }
 }
