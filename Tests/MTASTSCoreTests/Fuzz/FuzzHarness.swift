@@ -9,7 +9,7 @@ import Testing
 //
 // Reproducing a failure: the recorded issue names the suite, the RNG seed, the iteration and
 // the input (base64). A trap kills the test process before an issue can be recorded; rerun the
-// suite with `MTASTS_FUZZ_TRACE=1` to print every input (base64) before it is parsed: the last
+// suite with `MTASTS_FUZZ_TRACE=1` to print every input (base64, to stderr) before it is parsed: the last
 // line printed is the culprit. Keep it as a regression test beside the suite.
 //
 // The same file exists in `Tests/MTASTSIngestTests/Fuzz/` (test targets cannot share code
@@ -132,7 +132,11 @@ func runFuzz(
     }
     for iteration in 0..<iterations {
         let input = mutator.next()
-        if trace { print("fuzz \(name) seed 0x\(String(seed, radix: 16)) iteration \(iteration): \(Data(input).base64EncodedString())") }
+        if trace {
+            // To stderr, unbuffered: the line must be out before a trap ends the process.
+            let line = "fuzz \(name) seed 0x\(String(seed, radix: 16)) iteration \(iteration): \(Data(input).base64EncodedString())\n"
+            FileHandle.standardError.write(Data(line.utf8))
+        }
         guard let violation = check(input) else { continue }
         failures += 1
         Issue.record("""
