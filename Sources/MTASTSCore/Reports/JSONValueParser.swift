@@ -134,7 +134,8 @@ private struct Reader {
         var index = start
         var escaped = false
         while true {
-            guard index < bytes.count else { position = index; throw failure("the input ends inside a string") }
+            // `min`: a backslash as the last byte steps `index` one past the end.
+            guard index < bytes.count else { position = min(index, bytes.count); throw failure("the input ends inside a string") }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") { break }
             if byte == UInt8(ascii: "\\") {
