@@ -33,7 +33,7 @@ struct FindingCatalogTests {
         .reportUnknownPolicyType, .reportNullMember, .reportMissingMember, .reportDuplicateMember,
         .reportPolicyDomainMissing, .reportNotGzip, .reportMediaType, .reportInvalidIP, .reportSubmitterMismatch,
         .reportDateRangeReversed, .reportMisspelledMember, .reportPolicyStringEncoded,
-        .reportPoliciesCapped, .reportFailureDetailsCapped, .reportResultTypesCapped, .reportFindingsCapped,
+        .reportPoliciesCapped, .reportFailureDetailsCapped, .reportResultTypesCapped, .reportFindingsCapped, .reportRawNotKept,
         .reportsSoakFailures, .reportsSoakFailureRate, .reportsNoneDuringSoak,
         .policyIDNotBumped, .policyIDBumpedUnchanged, .rolloutNotLive, .rolloutSoakShort, .rolloutCachedPolicy,
         .rolloutRemovalWait, .checkResolverUnreachable, .checkLookupFailed, .checkSMTPBlocked,

@@ -167,6 +167,8 @@ public enum FindingCatalog {
           "Check who sent the report: RFC 8460 defines 11 result types. Remove it with `mtasts reports remove` if it is forged."),
         e(.reportFindingsCapped, .info, "A report has more than 20 findings of one code; the rest are counted, not listed", "RFC 8460 §4.4",
           "Nothing more to do than for the code it counts; `mtasts reports show` prints the raw report."),
+        e(.reportRawNotKept, .info, "A report is over 1 MiB as received; the workspace keeps the normalised report (after the caps) instead of the sender's bytes", "RFC 8460 §4.4",
+          "Nothing to do; storage per report stays bounded whatever a sender mails."),
         // TLS-RPT reports during the soak window (enforce gate input)
         e(.reportsSoakFailures, .warning, "Senders reported failed TLS sessions while the domain soaked in `testing`; `enforce` would bounce that mail", "RFC 8460 §4.3, RFC 8461 §5",
           "Open the Reports pane (or `mtasts reports summary DOMAIN`), fix the MX or policy the failures name, then let it soak again."),

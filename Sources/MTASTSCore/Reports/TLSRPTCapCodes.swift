@@ -9,4 +9,5 @@ extension FindingCode {
     public static let reportResultTypesCapped: FindingCode = "report.result-types-capped"
     /// More findings of one code than ``TLSRPTReportParser/Limits/maxFindingsPerCode``.
     public static let reportFindingsCapped: FindingCode = "report.findings-capped"
+    public static let reportRawNotKept: FindingCode = "report.raw-not-kept"
 }

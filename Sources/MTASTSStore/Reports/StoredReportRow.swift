@@ -11,11 +11,25 @@ struct StoredReportRow {
     var findings: String
     var source: String?
 
+    /// The sender's bytes are kept up to this size (`reports show` parses them again); above it the
+    /// normalised report is kept instead, so what one report costs in the workspace is bounded by
+    /// the parser's caps, not by what was mailed (20 MiB inflate a 79 KB gzip).
+    static let rawLimit = 1 << 20
+
     init(_ parsed: ParsedTLSRPTReport, source: String?, encoder: JSONEncoder) throws {
         report = parsed.report
         startDay = UTCDay(parsed.report.dateRange.start).number
-        json = String(decoding: parsed.raw, as: UTF8.self)
-        findings = parsed.findings.isEmpty ? "[]" : String(decoding: try encoder.encode(parsed.findings), as: UTF8.self)
+        var kept = parsed.findings
+        if parsed.raw.count > Self.rawLimit {
+            json = TLSRPTReportWriter.json(parsed.report)
+            kept.append(Finding(
+                code: .reportRawNotKept, subject: parsed.report.reportID,
+                message: "the report is \(parsed.raw.count) bytes as received; the normalised report (\(json.utf8.count) bytes) is kept instead",
+                evidence: "limit \(Self.rawLimit) bytes"))
+        } else {
+            json = String(decoding: parsed.raw, as: UTF8.self)
+        }
+        findings = kept.isEmpty ? "[]" : String(decoding: try encoder.encode(kept), as: UTF8.self)
         self.source = source
     }
 }
