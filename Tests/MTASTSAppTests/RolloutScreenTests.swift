@@ -30,6 +30,9 @@ struct RolloutScreenTests {
         #expect(line(app, "Gate testing → enforce") == "Gate testing → enforce  (A advances)")
         #expect(line(app, "✗ 1 blocker(s)") == "✗ 1 blocker(s)   ⚠ 0 warning(s) to acknowledge")
         #expect(line(app, "✗ BLOCKER  policy.mx-uncovered") == "✗ BLOCKER  policy.mx-uncovered  mx2.example.com")
+        // A explains itself before it is pressed (lazygit's GetDisabledReason), in the gate's words.
+        let footer = app.lines.last(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) ?? ""
+        #expect(footer.hasSuffix("A blocked: policy.mx-uncovered"), "\(footer)")
         #expect(app.text.contains("MX change: safe order (RFC 8461 §8.1)"))
         app.press("<Esc>")
         #expect(app.state.screen == .detail(domain: "example.com"))

@@ -31,7 +31,7 @@ enum RolloutActions {
                "I have published it: re-check until live matches the plan or a timeout", on: [.rollout], writes: true),
         Action(.advance, [.character("A")], "A", footer: "advance",
                "advance to the next stage through the gate (none → testing → enforce; none → removed)", on: [.rollout], writes: true),
-        Action(.override, [.character("o")], "o", "override a refused move: type the domain name and a reason (audit log)",
+        Action(.override, [.character("o")], "o", footer: "override", "override a refused move: type the domain name and a reason (audit log)",
                on: [.rollout], writes: true),
         Action(.refresh, [.character("r")], "r", "check the domain again now", on: [.rollout]),
         Action(.help, [.character("?"), .function(1)], "? F1", footer: "help", "this help", on: both),

@@ -52,6 +52,7 @@ enum StatusBarView {
             if state.problemsOnly { right.append("problems only") }
             if state.sort != .name { right.append("sort: \(state.sort.label)") }
         }
+        if let reason = advanceDisabledReason(state) { right.append("A \(reason)") }
         if state.options.readOnly { right.append("READONLY") }
         let rightText = right.joined(separator: "  ") + " "
         let room = rect.width - DisplayWidth.of(rightText) - 1
@@ -60,6 +61,17 @@ enum StatusBarView {
         canvas.put(left, x: 0, y: footerRow, style: Style(.normal, reverse: true))
         canvas.put(rightText, x: rect.maxX - DisplayWidth.of(rightText), y: footerRow, style: Style(.normal, bold: true, reverse: true))
     }
+
+    /// Why `A` cannot simply go ahead, before it is pressed (lazygit's `GetDisabledReason`): the
+    /// headline of the panel's gate for the next move, as the core decided it
+    /// ("blocked: mx-cert.expiring"); `A` still opens the refusal and `o` the override.
+    static func advanceDisabledReason(_ state: AppState) -> String? {
+        guard case .rollout(let domain) = state.screen, let gate = state.rollout.panels[domain]?.assessment.gate,
+            !gate.isPassable
+        else { return nil }
+        return gate.headline
+    }
+
 }
 
 /// The remove confirmation: a modal with the answer defaulting to No.
@@ -71,4 +83,5 @@ enum ConfirmView {
         canvas.put("Remove \(domain) and its history?", x: box.x + 2, y: box.y + 2, clip: box.inset(1))
         canvas.put("y remove    any other key keeps it", x: box.x + 2, y: box.y + 3, style: Style(.muted), clip: box.inset(1))
     }
+
 }
