@@ -83,5 +83,4 @@ enum ConfirmView {
         canvas.put("Remove \(domain) and its history?", x: box.x + 2, y: box.y + 2, clip: box.inset(1))
         canvas.put("y remove    any other key keeps it", x: box.x + 2, y: box.y + 3, style: Style(.muted), clip: box.inset(1))
     }
-
 }
