@@ -12,8 +12,8 @@ import Testing
 // suite with `MTASTS_FUZZ_TRACE=1` to print every input (base64, to stderr) before it is parsed: the last
 // line printed is the culprit. Keep it as a regression test beside the suite.
 //
-// The same file exists in `Tests/MTASTSIngestTests/Fuzz/` (test targets cannot share code
-// without a support target); keep the two in step.
+// `Tests/MTASTSIngestTests/Fuzz/FuzzHarness.swift` is a symbolic link to this file: test
+// targets cannot share code without a support target, and one copy cannot drift.
 
 /// Mutates seed inputs the way coverage-less fuzzers do: bit flips, interesting bytes, insert,
 /// delete, truncate, repeat a chunk, splice two seeds, dictionary tokens, huge numbers and deep
