@@ -9,12 +9,15 @@ public struct DNSClient: Sendable {
     public var timeout: TimeAmount
     public var attempts: Int
     let group: any EventLoopGroup
+    /// Queries in flight at once, shared by every copy of this client (``QueryLimiter``).
+    let limiter: QueryLimiter
 
-    public init(servers: [DNSServerAddress], timeout: TimeAmount, attempts: Int, group: any EventLoopGroup) {
+    public init(servers: [DNSServerAddress], timeout: TimeAmount, attempts: Int, group: any EventLoopGroup, maxInFlight: Int = 128) {
         self.servers = servers
         self.timeout = timeout
         self.attempts = max(1, attempts)
         self.group = group
+        self.limiter = QueryLimiter(limit: maxInFlight)
     }
 
     /// The outcome of a query: a decoded answer (any rcode) or why there is none.
@@ -27,6 +30,13 @@ public struct DNSClient: Sendable {
 
     /// `checkingDisabled` sets the CD bit (RFC 4035 §3.2.2), asked after a SERVFAIL.
     public func query(_ name: String, type: DNSRecordType, checkingDisabled: Bool = false) async -> Outcome {
+        await limiter.acquire()
+        let outcome = await exchange(name, type: type, checkingDisabled: checkingDisabled)
+        await limiter.release()
+        return outcome
+    }
+
+    func exchange(_ name: String, type: DNSRecordType, checkingDisabled: Bool) async -> Outcome {
         let id = UInt16.random(in: .min ... .max)
         let query: [UInt8]
         do {

@@ -28,6 +28,15 @@ enum DNSUDPExchange {
         var buffer = channel.allocator.buffer(capacity: query.count)
         buffer.writeBytes(query)
         channel.writeAndFlush(buffer).whenFailure { error in promise.fail(DNSExchangeFailure.network("\(error)")) }
+        // A lost datagram (a busy resolver drops queries) would otherwise cost the whole timeout:
+        // the same query goes out again at a third and two thirds of it, same id, same socket
+        // (RFC 1035 §4.2.1 leaves retransmission to the resolver; RFC 1536 §1 describes it).
+        let interval = TimeAmount.nanoseconds(max(timeout.nanoseconds / 3, TimeAmount.milliseconds(300).nanoseconds))
+        let again = buffer
+        let retransmit = eventLoop.scheduleRepeatedTask(initialDelay: interval, delay: interval) { task in
+            guard timeout.nanoseconds > interval.nanoseconds else { return task.cancel() }
+            channel.writeAndFlush(again, promise: nil)
+        }
         let result: Result<[UInt8], DNSExchangeFailure>
         do {
             result = .success(try await promise.futureResult.get())
@@ -37,6 +46,7 @@ enum DNSUDPExchange {
             result = .failure(.network("\(error)"))
         }
         timer.cancel()
+        retransmit.cancel()
         try? await channel.close().get()
         return result
     }
