@@ -6,7 +6,7 @@ import MTASTSCore
 /// not the name: a `.json.gz` file or gzip-typed part holding plain JSON is read as JSON
 /// (`report.not-gzip`). For a mail, the packaging's findings come first in the report's
 /// findings, and a `TLS-Report-Submitter` that does not match `contact-info` is noted
-/// (``SubmitterCheck``).
+/// (``TLSRPTSubmitterRule`` in the core).
 public enum ReportDecoder {
     /// What one item decoded to, before duplicate detection.
     public struct Decoded: Sendable {
@@ -29,7 +29,7 @@ public enum ReportDecoder {
                     .map { parsed in
                         var parsed = parsed
                         parsed.findings.insert(contentsOf: payload.findings, at: 0)
-                        if let mismatch = SubmitterCheck.finding(parsed.report, submitter: info.reportSubmitter) {
+                        if let mismatch = TLSRPTSubmitterRule.finding(parsed.report, submitter: info.reportSubmitter) {
                             parsed.findings.append(mismatch)
                         }
                         return parsed

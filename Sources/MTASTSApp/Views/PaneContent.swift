@@ -165,21 +165,7 @@ enum PaneContent {
     /// Every certificate of every chain, as judged by the core (``DomainReport/certificates``:
     /// days left and validity at the evaluation time); the leaf's names, trust and key below it.
     static func certificates(_ report: DomainReport, _ theme: Theme) -> [StyledLine] {
-        let o = report.observation
         var out: [StyledLine] = []
-        var leaves: [String: CertificateInfo] = [:]
-        var trust: [String: (ChainTrust?, Int)] = [:]
-        if let tls = o.policyFetch?.tls, let leaf = tls.leaf {
-            leaves[o.policyHostName + leaf.subject] = leaf
-            trust[o.policyHostName + leaf.subject] = (tls.trust, tls.chain.count)
-        }
-        for host in o.mxHosts {
-            for probe in host.probes {
-                guard let tls = probe.tls, let leaf = tls.leaf else { continue }
-                leaves[MXMatcher.normalize(host.host) + leaf.subject] = leaf
-                trust[MXMatcher.normalize(host.host) + leaf.subject] = (tls.trust, tls.chain.count)
-            }
-        }
         for certificate in report.certificates {
             let style: StyleRole = switch certificate.validity {
             case .valid: .normal
@@ -192,16 +178,15 @@ enum PaneContent {
                 let place = certificate.isPolicyHost ? "  (policy host)" : "  (MX, \(certificate.addresses.joined(separator: ", ")))"
                 out.append(StyledLine([(certificate.host, Style(.accent, bold: true)), (place, Style(.muted))]))
                 out.append(field("  subject", certificate.subject))
-                let leaf = leaves[certificate.host + certificate.subject]
-                if let leaf { out.append(field("  names", leaf.dnsNames.joined(separator: ", "))) }
+                out.append(field("  names", certificate.dnsNames.joined(separator: ", ")))
                 out.append(field("  issuer", certificate.issuer))
                 out.append(field("  expires", expires, Style(style, bold: style != .normal)))
-                if let (chainTrust, presented) = trust[certificate.host + certificate.subject], let chainTrust {
-                    out.append(field("  chain", chainTrust.trusted ? "\(theme.glyphs.ok) trusted (\(presented) presented)"
+                if let chainTrust = certificate.trust {
+                    out.append(field("  chain", chainTrust.trusted ? "\(theme.glyphs.ok) trusted (\(certificate.presented ?? 0) presented)"
                                      : "\(theme.glyphs.fail) \(chainTrust.reason ?? "untrusted")",
                                      Style(chainTrust.trusted ? .ok : .fail)))
                 }
-                if let key = leaf?.keyType { out.append(field("  key", key)) }
+                if let key = certificate.keyType { out.append(field("  key", key)) }
             } else {
                 out.append(field("  \(certificate.role.rawValue)", "\(certificate.subject), expires \(expires)", Style(style)))
             }
@@ -215,7 +200,7 @@ enum PaneContent {
         var out: [StyledLine] = []
         for host in o.mxHosts {
             var coverage: (String, Style) = ("", .normal)
-            if let covered = report.mxCoverage.first(where: { $0.host == MXMatcher.normalize(host.host) }) {
+            if let covered = report.coverage(of: host.host) {
                 coverage = covered.pattern.map { ("  covered by \($0)", Style(.ok)) } ?? ("  NOT covered by the policy", Style(.fail, bold: true))
             }
             out.append(StyledLine([(host.host, Style(.accent, bold: true)), coverage]))
@@ -233,7 +218,7 @@ enum PaneContent {
                 out.append(StyledLine(segments))
                 if let banner = probe.banner { out.append(StyledLine("    \(banner)", Style(.muted))) }
             }
-            if let dane = report.dane.first(where: { $0.host == MXMatcher.normalize(host.host) }) {
+            if let dane = report.dane(of: host.host) {
                 out += daneLines(dane, theme)
             }
         }

@@ -24,8 +24,15 @@ public struct CertificateStatus: Codable, Sendable, Hashable {
     /// Whole days left at the evaluation time (negative: expired).
     public var daysLeft: Int
     public var validity: CertificateValidity
+    /// subjectAltName DNS names and key type, as presented.
+    public var dnsNames: [String]
+    public var keyType: String?
+    /// For a leaf: the path-building outcome and how many certificates the server presented.
+    public var trust: ChainTrust?
+    public var presented: Int?
 
-    public init(host: String, isPolicyHost: Bool, addresses: [String], role: Role, certificate: CertificateInfo, now: Date) {
+    public init(host: String, isPolicyHost: Bool, addresses: [String], role: Role, certificate: CertificateInfo, now: Date,
+                trust: ChainTrust? = nil, presented: Int? = nil) {
         self.host = host
         self.isPolicyHost = isPolicyHost
         self.addresses = addresses
@@ -36,6 +43,10 @@ public struct CertificateStatus: Codable, Sendable, Hashable {
         notAfter = certificate.notAfter
         daysLeft = CertificateClock.days(from: now, to: certificate.notAfter)
         validity = CertificateClock.validity(notBefore: certificate.notBefore, notAfter: certificate.notAfter, at: now)
+        dnsNames = certificate.dnsNames
+        keyType = certificate.keyType
+        self.trust = trust
+        self.presented = presented
     }
 
     /// Every certificate of `tls` (the presented chain and the validated path), once each,
@@ -68,7 +79,8 @@ public struct CertificateStatus: Codable, Sendable, Hashable {
                 }
                 out.append(CertificateStatus(
                     host: host, isPolicyHost: isPolicyHost, addresses: address.map { [$0] } ?? [], role: role,
-                    certificate: certificate, now: now))
+                    certificate: certificate, now: now, trust: role == .leaf ? tls.trust : nil,
+                    presented: role == .leaf ? tls.chain.count : nil))
             }
         }
         if let fetch = observation.policyFetch, let tls = fetch.tls {

@@ -95,6 +95,18 @@ public struct DomainReport: Codable, Sendable, Hashable {
 
     public func findings(in group: FindingGroup) -> [Finding] { findings.filter { $0.code.group == group } }
 
+    /// The coverage of MX host `host` (any spelling) by the live policy; `nil` without a policy.
+    public func coverage(of host: String) -> MXCoverage? {
+        let name = MXMatcher.normalize(host)
+        return mxCoverage.first { $0.host == name }
+    }
+
+    /// DANE of MX host `host` (any spelling).
+    public func dane(of host: String) -> DANEHostStatus? {
+        let name = MXMatcher.normalize(host)
+        return dane.first { $0.host == name }
+    }
+
     /// Days left of the earliest-expiring certificate presented for `host`.
     public func certificateDaysLeft(host: String) -> Int? {
         certificates.filter { $0.host == host }.map(\.daysLeft).min()

@@ -75,7 +75,7 @@ struct ReportPrinter {
         case .mx:
             var out: [String] = []
             for host in o.mxHosts {
-                let coverage = report.mxCoverage.first { $0.host == MXMatcher.normalize(host.host) }.map {
+                let coverage = report.coverage(of: host.host).map {
                     $0.pattern.map { "  covered by \($0)" } ?? "  NOT covered"
                 } ?? ""
                 if host.probes.isEmpty { out.append("\(host.host)  no address probed\(coverage)") }
@@ -86,7 +86,7 @@ struct ReportPrinter {
                     if let failure = probe.failure { line += "  failed: \(failure.stage.rawValue) \(failure.kind.rawValue)" }
                     out.append(line + coverage)
                 }
-                if let dane = report.dane.first(where: { $0.host == MXMatcher.normalize(host.host) }), dane.state != .notApplicable {
+                if let dane = report.dane(of: host.host), dane.state != .notApplicable {
                     let matched = dane.addresses.map { "\($0.address) " + ($0.matched.map { "matched \($0.usageName)" } ?? "no match") }
                     out.append("  DANE \(dane.state.rawValue): \(dane.records.count) TLSA record(s)"
                                + (matched.isEmpty ? "" : "; " + matched.joined(separator: ", ")))
