@@ -19,7 +19,8 @@ public struct DemoServices: WorkspaceServices {
     }
 
     public func check(_ domains: [String], report: @escaping @Sendable (DomainReport) -> Void) async -> CheckRunResult {
-        let replayed = await withTaskGroup(of: Observation?.self) { group in
+        // Each replayed observation is judged once: shown, and counted for the run's summary.
+        let replayed = await withTaskGroup(of: (Observation, DomainReport)?.self) { group in
             for (index, domain) in domains.enumerated() {
                 group.addTask {
                     try? await Task.sleep(for: .milliseconds(400 + (index % 8) * 150))
@@ -27,17 +28,18 @@ public struct DemoServices: WorkspaceServices {
                     var observation = recordings[domain]
                         ?? DemoWorld.Builder(now: Date()).domain(domain, stage: "none", mx: ["mx.hosted-mail.example"])
                     observation.observedAt = Date()
-                    report(Evaluator.evaluate(observation, at: Date()))
-                    return observation
+                    let judged = Evaluator.evaluate(observation, at: Date())
+                    report(judged)
+                    return (observation, judged)
                 }
             }
-            var out: [Observation] = []
-            for await observation in group { if let observation { out.append(observation) } }
+            var out: [(Observation, DomainReport)] = []
+            for await result in group { if let result { out.append(result) } }
             return out
         }
-        let summary = CheckRunSummary.of(replayed.map { Evaluator.evaluate($0, at: Date()) })
+        let summary = CheckRunSummary.of(replayed.map(\.1))
         do {
-            try workspace.save(replayed)
+            try workspace.save(replayed.map(\.0))
             return CheckRunResult(summary: summary)
         } catch {
             return CheckRunResult(summary: summary, saveError: "\(error)")

@@ -1,5 +1,6 @@
 import Foundation
 import MTASTSCore
+import NIOConcurrencyHelpers
 import MTASTSProbe
 import MTASTSStore
 
@@ -16,11 +17,14 @@ public struct LiveServices: WorkspaceServices {
     /// Shows each result as soon as its verdict is final (``RunVantageGate``: port 25 blocked
     /// from here or not), then saves the run in one transaction.
     public func check(_ domains: [String], report: @escaping @Sendable (DomainReport) -> Void) async -> CheckRunResult {
+        // Each observation is judged once: shown, and counted for the run's summary.
+        let counted = NIOLockedValueBox(CheckRunSummary())
         let observations = await checker.check(domains) { _, observation in
-            report(Evaluator.evaluate(observation, at: Date()))
+            let judged = Evaluator.evaluate(observation, at: Date())
+            counted.withLockedValue { $0.add(judged) }
+            report(judged)
         }
-        let now = Date()
-        let summary = CheckRunSummary.of(observations.map { Evaluator.evaluate($0, at: now) })
+        let summary = counted.withLockedValue { $0 }
         // `tui --readonly` opens the file read-only: checks are shown, not stored.
         guard !workspace.isReadOnly else { return CheckRunResult(summary: summary) }
         do {

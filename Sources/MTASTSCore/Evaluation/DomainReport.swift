@@ -83,12 +83,7 @@ public struct DomainReport: Codable, Sendable, Hashable {
     public var isUnknown: Bool { liveStage == .unknown }
 
     /// The MX host names (no null MX), by preference, distinct.
-    public var mxHosts: [String] {
-        guard observation.mx.status == .ok else { return [] }
-        var seen: Set<String> = []
-        return observation.mx.records.sorted { $0.preference < $1.preference }
-            .filter { !$0.isNull }.map(\.host).filter { seen.insert($0).inserted }
-    }
+    public var mxHosts: [String] { observation.mx.hostsByPreference }
 
     /// The policy body senders would use, when ``policyAccepted``.
     public var acceptedPolicyBody: [UInt8]? { policyAccepted ? observation.policyFetch?.body : nil }

@@ -12,6 +12,8 @@ public struct EvaluationContext: Sendable {
     public let policy: ParseResult<STSPolicy>?
     /// Whether any TXT record at `_mta-sts` begins with `v=STSv1` (senders will try to fetch).
     public let hasSTSCandidate: Bool
+    /// DANE per MX host (``DANEValidation``), judged once for the rule and the report.
+    public let dane: [DANEHostStatus]
 
     public init(observation: Observation, now: Date) {
         self.observation = observation
@@ -21,6 +23,8 @@ public struct EvaluationContext: Sendable {
         sts = STSRecordParser.parse(rrset: observation.stsTXT.records, subject: stsSubject)
         tlsrpt = TLSRPTRecordParser.parse(rrset: observation.tlsrptTXT.records, subject: tlsrptSubject)
         hasSTSCandidate = observation.stsTXT.records.contains { STSRecordParser.isCandidate($0.text) }
+        let mxSecure = observation.mx.status == .ok && observation.mx.authenticated == true
+        dane = observation.mxHosts.map { DANEValidation.status(of: $0, mxSecure: mxSecure, now: now) }
         // A body cut short (a close or timeout after the 200) is not a policy senders would use.
         if let fetch = observation.policyFetch, let body = fetch.body, fetch.status == 200, fetch.failure == nil, !fetch.bodyTruncated {
             policy = PolicyParser.parse(body, subject: observation.policyURL)
@@ -30,10 +34,5 @@ public struct EvaluationContext: Sendable {
     }
 
     /// The MX hosts of the domain (without null MX), lower-cased, by preference.
-    public var mxHosts: [String] {
-        guard observation.mx.status == .ok else { return [] }
-        var seen: Set<String> = []
-        return observation.mx.records.sorted { $0.preference < $1.preference }
-            .filter { !$0.isNull }.map(\.host).filter { seen.insert($0).inserted }
-    }
+    public var mxHosts: [String] { observation.mx.hostsByPreference }
 }

@@ -46,9 +46,7 @@ public enum Evaluator {
         return DomainReport(
             domain: domain, checkedAt: observation.observedAt, evaluatedAt: context.now, liveStage: stage,
             findings: findings, enforce: enforce, certificates: certificates, mxCoverage: coverage,
-            dane: observation.mxHosts.map {
-                DANEValidation.status(of: $0, mxSecure: observation.mx.status == .ok && observation.mx.authenticated == true, now: context.now)
-            },
+            dane: context.dane,
             stsRecord: context.sts.value, tlsrptRecord: context.tlsrpt.value, policy: policy,
             policyAccepted: context.policy?.isValid == true && context.policy?.value != nil,
             validUntil: changes.min(), observation: observation)

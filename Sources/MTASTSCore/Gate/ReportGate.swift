@@ -20,6 +20,7 @@ public enum ReportGate {
     static var rules: [any GateRule<ReportGateContext>] {
         LiveStageGateRule()
         FindingsGateRule()
+        DANEGateRule()
         CertificateLifetimeGateRule()
     }
 

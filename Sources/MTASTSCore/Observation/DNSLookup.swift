@@ -81,6 +81,16 @@ public struct DNSLookup<Record: Codable & Sendable & Hashable>: Codable, Sendabl
     }
 }
 
+extension DNSLookup where Record == MXRecord {
+    /// The MX host names (no null MX), lower-cased, by preference, each once; none unless the
+    /// lookup answered with records.
+    public var hostsByPreference: [String] {
+        guard status == .ok else { return [] }
+        var seen: Set<String> = []
+        return records.sorted { $0.preference < $1.preference }.filter { !$0.isNull }.map(\.host).filter { seen.insert($0).inserted }
+    }
+}
+
 /// One MX record (RFC 1035 §3.3.9). A null MX (RFC 7505) has exchange `.`.
 public struct MXRecord: Codable, Sendable, Hashable {
     public var preference: UInt16

@@ -35,23 +35,29 @@ public struct RunVantage: Codable, Sendable, Hashable {
 
     /// Counts the run's reach over `observations`.
     public static func measure(_ observations: [Observation]) -> RunVantage {
-        var tried: Set<String> = []
-        var connected: Set<String> = []
-        var https = 0
-        var port: Int?
-        for observation in observations {
-            if let fetch = observation.policyFetch, fetch.tls != nil || fetch.status != nil { https += 1 }
+        var counter = Counter()
+        for observation in observations { counter.count(observation) }
+        return counter.vantage
+    }
+
+    /// Counts a run's reach one observation at a time (distinct MX addresses by address and port).
+    struct Counter: Sendable {
+        private(set) var vantage = RunVantage(domains: 0, smtpAddressesTried: 0, smtpAddressesConnected: 0, httpsConnected: 0)
+        private var tried: Set<String> = []
+        private var connected: Set<String> = []
+
+        mutating func count(_ observation: Observation) {
+            vantage.domains += 1
+            if let fetch = observation.policyFetch, fetch.tls != nil || fetch.status != nil { vantage.httpsConnected += 1 }
             for host in observation.mxHosts {
                 for probe in host.probes {
                     let key = "\(probe.address) \(probe.port)"
-                    tried.insert(key)
-                    port = port ?? probe.port
-                    if probe.reachedServer { connected.insert(key) }
+                    vantage.smtpPort = vantage.smtpPort ?? probe.port
+                    if tried.insert(key).inserted { vantage.smtpAddressesTried += 1 }
+                    if probe.reachedServer, connected.insert(key).inserted { vantage.smtpAddressesConnected += 1 }
                 }
             }
         }
-        return RunVantage(domains: observations.count, smtpPort: port, smtpAddressesTried: tried.count,
-                          smtpAddressesConnected: connected.count, httpsConnected: https)
     }
 
     /// `observations`, each carrying the vantage of the whole run.

@@ -7,9 +7,8 @@ import Foundation
 /// are held, and ``finish()`` releases them with the vantage of the whole run.
 public struct RunVantageGate: Sendable {
     private var held: [Observation] = []
-    private var vantage = RunVantage(domains: 0, smtpAddressesTried: 0, smtpAddressesConnected: 0, httpsConnected: 0)
-    private var tried: Set<String> = []
-    private var connected: Set<String> = []
+    private var counter = RunVantage.Counter()
+    private var vantage: RunVantage { counter.vantage }
     /// Held observations are few: a run holds at most this many before it must have seen a
     /// connection or release them anyway, judged with the vantage so far (memory stays flat).
     public var holdLimit: Int
@@ -19,7 +18,7 @@ public struct RunVantageGate: Sendable {
     /// Adds one finished observation; returns those that are final now, each carrying the
     /// vantage they are judged with.
     public mutating func add(_ observation: Observation) -> [Observation] {
-        count(observation)
+        counter.count(observation)
         if vantage.smtpAddressesConnected > 0 { return release() + [with(observation)] }
         // Without an SMTP probe the verdict does not depend on port 25 at all.
         if !observation.mxHosts.contains(where: { !$0.probes.isEmpty }) { return [with(observation)] }
@@ -43,18 +42,5 @@ public struct RunVantageGate: Sendable {
         var o = observation
         o.vantage = vantage
         return o
-    }
-
-    private mutating func count(_ observation: Observation) {
-        vantage.domains += 1
-        if let fetch = observation.policyFetch, fetch.tls != nil || fetch.status != nil { vantage.httpsConnected += 1 }
-        for host in observation.mxHosts {
-            for probe in host.probes {
-                let key = "\(probe.address) \(probe.port)"
-                vantage.smtpPort = vantage.smtpPort ?? probe.port
-                if tried.insert(key).inserted { vantage.smtpAddressesTried += 1 }
-                if probe.reachedServer, connected.insert(key).inserted { vantage.smtpAddressesConnected += 1 }
-            }
-        }
     }
 }

@@ -15,10 +15,8 @@ extension FindingCode {
 /// checks the field learned at key renewals (RFC 7671 §5.1, §8.1).
 struct DANERule: Rule {
     func findings(in context: EvaluationContext) -> [Finding] {
-        let mxSecure = context.observation.mx.authenticated == true && context.observation.mx.status == .ok
         var out: [Finding] = []
-        for host in context.observation.mxHosts {
-            let status = DANEValidation.status(of: host, mxSecure: mxSecure, now: context.now)
+        for (host, status) in zip(context.observation.mxHosts, context.dane) {
             let name = status.host
             let listed = status.records.map(\.description).joined(separator: "; ")
             switch status.state {
