@@ -18,6 +18,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/adam-fowler/compress-nio", exact: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
+        .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
     ],
     targets: [
         .target(
@@ -57,6 +62,24 @@ let package = Package(
             ],
             path: "Sources/MTASTSIngest"
         ),
+        .target(
+            name: "MTASTSServe",
+            dependencies: [
+                "MTASTSCore", "MTASTSProbe", "MTASTSStore", "MTASTSIngest",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Sources/MTASTSServe"
+        ),
         .systemLibrary(
             name: "CNcurses",
             path: "Sources/CNcurses",
@@ -83,6 +106,7 @@ let package = Package(
                 "MTASTSStore",
                 "MTASTSApp",
                 "MTASTSIngest",
+                "MTASTSServe",
                 "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -129,6 +153,20 @@ let package = Package(
             name: "MTASTSAppTests",
             dependencies: ["MTASTSApp", "MTASTSCore", "MTASTSStore", "TerminalUI"],
             path: "Tests/MTASTSAppTests"
+        ),
+        .testTarget(
+            name: "MTASTSServeTests",
+            dependencies: [
+                "MTASTSServe", "MTASTSCore", "MTASTSProbe", "MTASTSStore", "MTASTSIngest",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            path: "Tests/MTASTSServeTests"
         ),
         .testTarget(
             name: "CLITests",

@@ -1,0 +1,6 @@
+import Testing
+@testable import MTASTSServe
+
+@Test func moduleNamesItself() {
+    #expect(ServeModule.name == "mtasts-serve")
+}
