@@ -86,6 +86,6 @@ public struct GateResult: Codable, Sendable, Hashable {
 }
 
 /// A gate's verdict in one word.
-public enum GateState: String, Codable, Sendable {
+public enum GateState: String, Codable, Sendable, CaseIterable {
     case ready, acknowledge, blocked, unknown
 }

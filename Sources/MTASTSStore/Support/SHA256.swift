@@ -13,3 +13,9 @@ enum SHA256 {
         }.joined()
     }
 }
+
+/// The workspace's body fingerprint for other modules (`serve` records which body it hosts
+/// in the same form as observations record the body they fetched).
+public enum BodyDigest {
+    public static func sha256Hex(_ text: String) -> String { SHA256.hex(Data(text.utf8)) }
+}

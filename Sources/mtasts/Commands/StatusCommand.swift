@@ -13,31 +13,8 @@ struct StatusCommand: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var output: OutputOptions
 
-    struct Line: Encodable {
-        var domain: String
-        var liveStage: LiveStage?
-        var plannedStage: RolloutTarget?
-        var nextStep: RolloutStep
-        var advanceTo: RolloutTarget?
-        /// The gate of the next move: ready, acknowledge, blocked, unknown.
-        var gate: GateState?
-        var blockers: [String]
-        var warnings: [String]
-        var unknowns: [String]
-    }
-
     func run() throws {
-        let workspace = try self.workspace.openReadOnly()
-        let now = Date()
-        var lines: [Line] = []
-        for domain in try workspace.domains() {
-            let report = try workspace.latestObservation(domain: domain.name).map { Evaluator.evaluate($0, at: now) }
-            let a = try workspace.rolloutAssessment(domain: domain.name, report: report, now: now)
-            lines.append(Line(
-                domain: domain.name, liveStage: a.liveStage, plannedStage: a.plan?.target, nextStep: a.nextStep, advanceTo: a.advanceTarget,
-                gate: a.gate?.state, blockers: a.gate?.blockers.map(\.code.rawValue) ?? [],
-                warnings: a.gate?.warnings.map(\.code.rawValue) ?? [], unknowns: a.gate?.unknowns.map(\.code.rawValue) ?? []))
-        }
+        let lines = try workspace.openReadOnly().statusLines(now: Date())
         if output.json { return try JSONOutput.print(lines) }
         guard !lines.isEmpty else {
             print("no domains in the workspace: mtasts domains add DOMAIN... (or mtasts import FILE)")
