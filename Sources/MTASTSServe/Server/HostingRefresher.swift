@@ -4,18 +4,20 @@ import MTASTSCore
 import MTASTSStore
 import NIOPosix
 import ServiceLifecycle
+import Synchronization
 
 /// Keeps ``HostingState`` current: re-reads the plans when another process changed the
 /// workspace (`mtasts plan`, `advance`, the TUI: `PRAGMA data_version`), and reloads the
 /// certificates when their files change (a renewal). Each problem is logged once when it
 /// appears: a hosted name without a certificate, an expired or expiring one, a file that
 /// cannot be used.
-public struct HostingRefresher: Service {
+public final class HostingRefresher: Service, Sendable {
     let workspace: Workspace
     let state: HostingState
     let certificateDirectories: [String]
     let interval: Duration
     let logger: Logger
+    private let progress = Mutex<(token: Int?, reported: Set<String>)>((nil, []))
 
     public init(workspace: Workspace, state: HostingState, certificateDirectories: [String], interval: Duration = .seconds(1), logger: Logger) {
         self.workspace = workspace
@@ -25,49 +27,43 @@ public struct HostingRefresher: Service {
         self.logger = logger
     }
 
-    /// One pass: plans if the workspace changed (or `force`), certificates if their files did.
-    /// Returns the change token seen.
-    @discardableResult
-    public func refresh(lastToken: Int?, reported: inout Set<String>) throws -> Int {
+    /// One pass: the plans if the workspace changed since the last pass (always on the first),
+    /// the certificates if their files did. Blocking I/O: call it off the event loops.
+    public func refresh() throws {
+        let (lastToken, reported) = progress.withLock { ($0.token, $0.reported) }
         let token = try workspace.changeToken()
         if token != lastToken {
             let table = PolicyHostTable(plans: try workspace.plans().values)
-            if table != state.table {
+            if table != state.table || lastToken == nil {
                 state.replace(table: table)
                 logger.info("hosting \(table.count) policies", metadata: ["hosts": .string(table.hosts.joined(separator: " "))])
             }
         }
         let pairs = CertificateFileLayout.pairs(in: certificateDirectories)
-        if CertificateFileLayout.fingerprint(of: pairs) != state.library.fingerprint || lastToken == nil {
+        if lastToken == nil || CertificateFileLayout.fingerprint(of: pairs) != state.library.fingerprint {
             let library = CertificateLibrary.load(directories: certificateDirectories)
             state.replace(library: library)
-            logger.info("loaded \(library.certificates.count) certificates", metadata: ["errors": .stringConvertible(library.loadErrors.count)])
+            logger.info("loaded \(library.certificates.count) certificates", metadata: ["unusable": .stringConvertible(library.loadErrors.count)])
         }
-        var problems = Set(state.library.loadErrors.map(\.description))
-        for status in state.certificateStatus(at: Date()) { if let problem = status.problem { problems.insert(problem) } }
-        for problem in problems.subtracting(reported).sorted() { logger.error("\(problem)") }
-        reported = problems
-        return token
+        var errors = Set(state.library.loadErrors.map(\.description))
+        var warnings = Set<String>()
+        for status in state.certificateStatus(at: Date()) {
+            guard let problem = status.problem else { continue }
+            if status.state.breaksFetch { errors.insert(problem) } else { warnings.insert(problem) }
+        }
+        for problem in errors.subtracting(reported).sorted() { logger.error("\(problem)") }
+        for problem in warnings.subtracting(reported).sorted() { logger.warning("\(problem)") }
+        progress.withLock { $0 = (token, errors.union(warnings)) }
     }
 
     public func run() async throws {
-        await cancelWhenGracefulShutdown { await loop() }
+        await cancelWhenGracefulShutdown { await self.loop() }
     }
 
     private func loop() async {
-        var token: Int?
-        var reported = Set<String>()
         while !Task.isCancelled {
             do {
-                let last = token
-                let before = reported
-                let (next, nowReported) = try await NIOThreadPool.singleton.runIfActive {
-                    var seen = before
-                    let next = try refresh(lastToken: last, reported: &seen)
-                    return (next, seen)
-                }
-                token = next
-                reported = nowReported
+                try await NIOThreadPool.singleton.runIfActive { try self.refresh() }
             } catch {
                 logger.error("cannot refresh the hosted policies: \(error)")
             }

@@ -41,11 +41,24 @@ public struct ServeRunner: Sendable {
         gracefulShutdownSignals: [UnixSignal] = [.sigterm, .sigint],
         onListening: @escaping @Sendable (Listening) -> Void = { _ in }
     ) async throws {
+        try await serviceGroup(
+            extraServices: extraServices, extraMetrics: extraMetrics, gracefulShutdownSignals: gracefulShutdownSignals,
+            onListening: onListening
+        ).run()
+    }
+
+    /// The services of ``run(extraServices:extraMetrics:gracefulShutdownSignals:onListening:)``
+    /// as a group not yet running (tests stop it with `triggerGracefulShutdown()`).
+    public func serviceGroup(
+        extraServices: [any Service] = [],
+        extraMetrics: @escaping @Sendable () -> [@Sendable (PrometheusCollectorRegistry) -> Void] = { [] },
+        gracefulShutdownSignals: [UnixSignal] = [.sigterm, .sigint],
+        onListening: @escaping @Sendable (Listening) -> Void = { _ in }
+    ) throws -> ServiceGroup {
         let refresher = HostingRefresher(
             workspace: workspace, state: state, certificateDirectories: configuration.certificateDirectories,
             interval: configuration.refreshInterval, logger: logger)
-        var seen = Set<String>()
-        _ = try refresher.refresh(lastToken: nil, reported: &seen)  // hosting from the first request on
+        try refresher.refresh()  // hosting from the first request on
 
         let ports = PortsSeen(onListening)
         let limits = configuration.limits
@@ -64,10 +77,9 @@ public struct ServeRunner: Sendable {
             configuration: .init(address: .hostname(configuration.adminHost, port: configuration.adminPort), serverName: nil),
             onServerRunning: { channel in ports.admin(channel.localAddress?.port ?? 0) },
             logger: logger)
-        let group = ServiceGroup(configuration: .init(
+        return ServiceGroup(configuration: .init(
             services: [publicApp, adminApp, refresher] + extraServices,
             gracefulShutdownSignals: gracefulShutdownSignals, logger: logger))
-        try await group.run()
     }
 
     static func http1(_ limits: ServeLimits) -> HTTP1Channel.Configuration {
