@@ -20,8 +20,8 @@ struct ServeHostingTests {
             .fetch(domain: domain, address: "127.0.0.1")
     }
 
-    func curl(_ bed: ServeTestBed, _ host: String, _ extra: [String] = []) throws -> Subprocess.Result {
-        try Subprocess.run("/usr/bin/curl", [
+    func curl(_ bed: ServeTestBed, _ host: String, _ extra: [String] = []) async throws -> Subprocess.Result {
+        try await Subprocess.run("/usr/bin/curl", [
             "-sS", "--max-time", "10", "--cacert", bed.caFile, "--resolve", "\(host):\(bed.publicPort):127.0.0.1",
             "-o", "-", "-w", "\n%{http_code} %{content_type}",
         ] + extra + ["https://\(host):\(bed.publicPort)/.well-known/mta-sts.txt"])
@@ -41,7 +41,7 @@ struct ServeHostingTests {
         #expect(PolicyParser.parse(String(decoding: fetched.body ?? [], as: UTF8.self), subject: "served").value?.mode == .testing)
         #expect(fetched.tls?.trust?.trusted == true, "the chain verifies against the test CA for mta-sts.a.test")
 
-        let curled = try curl(bed, "mta-sts.a.test")
+        let curled = try await curl(bed, "mta-sts.a.test")
         #expect(curled.status == 0, "\(curled.stderr)")
         #expect(curled.text == ServeTestBed.policyA + "\n200 text/plain")
 
@@ -69,7 +69,7 @@ struct ServeHostingTests {
         let missing = try await fetch(bed, "b.test")
         #expect(missing.status == nil && missing.failure != nil, "no certificate for the name: the handshake is refused")
 
-        let metrics = try Subprocess.run("/usr/bin/curl", ["-sS", "http://127.0.0.1:\(bed.adminPort)/metrics"]).text
+        let metrics = try await Subprocess.run("/usr/bin/curl", ["-sS", "http://127.0.0.1:\(bed.adminPort)/metrics"]).text
         #expect(metrics.contains(#"mtasts_serve_certificate_ok{host="mta-sts.b.test",state="missing"} 0"#))
         #expect(metrics.contains(#"mtasts_serve_certificate_ok{host="mta-sts.old.test",state="expired"} 0"#))
         #expect(metrics.contains(#"mtasts_serve_certificate_ok{host="mta-sts.a.test",state="valid"} 1"#))
@@ -88,11 +88,30 @@ struct ServeHostingTests {
             try bed.plan("a.test", body: ServeTestBed.policyA)
         }) { bed in
         #expect(try await fetch(bed, "a.test").status == 200)
-        let client = try HTTPSClient(caFile: bed.caFile)
-        let (status, body, headers) = try await client.get("https://127.0.0.1:\(bed.publicPort)/.well-known/mta-sts.txt", host: "mta-sts.a.test")
-        await client.shutdown()
+        let (status, body, headers) = try await HTTPSClient.with(caFile: bed.caFile) { client in
+            try await client.get("https://127.0.0.1:\(bed.publicPort)/.well-known/mta-sts.txt", host: "mta-sts.a.test")
+        }
         #expect(status == 200 && body == ServeTestBed.policyA)
         #expect(headers["Content-Type"] == ["text/plain"])
+        }
+    }
+}
+
+@Suite("serve: the rollout sees what serve hosts", .serialized)
+struct ServeHostingRecordTests {
+    @Test("serve records what it hosts; the plan's next step says the file is hosted; a changed plan is recorded again")
+    func recordsHosting() async throws {
+        try await ServeTestBed.with(prepare: { bed in
+            try bed.certificates.writeCertbot(["mta-sts.a.test"], into: bed.certsDirectory)
+            try bed.plan("a.test", body: ServeTestBed.policyA)
+        }) { bed in
+            let reader = try Workspace.open(path: bed.workspacePath)
+            #expect(try reader.hosting(domain: "a.test")?.body == ServeTestBed.policyA)
+            let step = try reader.rolloutAssessment(domain: "a.test", report: nil).instructions?.steps.first
+            #expect(step?.hasPrefix("Done: mtasts serve hosts the policy file") == true)
+            try bed.plan("a.test", target: .enforce, body: ServeHostingTests.enforceBody, id: "20260102T000000")
+            let followed = await bed.eventually { (try? reader.hosting(domain: "a.test"))?.body == ServeHostingTests.enforceBody }
+            #expect(followed)
         }
     }
 }

@@ -29,7 +29,7 @@ struct ServeReportTests {
     @Test("a report as JSON and as gzip is stored once; a second copy is answered 200, not stored again")
     func storesJSONAndGzip() async throws {
         try await ServeTestBed.with(limits: Self.limits, defaultHost: "reports.a.test", prepare: Self.prepare) { bed in
-            let client = try HTTPSClient(caFile: bed.caFile)
+            try await HTTPSClient.with(caFile: bed.caFile) { client in
             let url = "https://127.0.0.1:\(bed.publicPort)/tlsrpt"
             let first = try await client.post(url, body: Self.report(id: "r1"), contentType: "application/tlsrpt+json")
             #expect(first.0 == 201, "\(first.1)")
@@ -37,7 +37,7 @@ struct ServeReportTests {
             #expect(again.0 == 200 && again.1.contains("already stored"))
             let gzip = try await client.post(url, body: try Subprocess.gzip(Self.report(id: "r2")), contentType: "application/tlsrpt+gzip")
             #expect(gzip.0 == 201, "\(gzip.1)")
-            await client.shutdown()
+            }
             let summary = try bed.workspace.reportSummary(domain: "a.test")
             #expect(summary.reports == 2)
             let stored = try bed.workspace.storedReports(reportID: "r1")
@@ -48,7 +48,7 @@ struct ServeReportTests {
     @Test("wrong type 415, garbage 400, oversized 413, a gzip bomb 413, a flood 429; nothing stored")
     func refusals() async throws {
         try await ServeTestBed.with(limits: Self.limits, defaultHost: "reports.a.test", prepare: Self.prepare) { bed in
-            let client = try HTTPSClient(caFile: bed.caFile)
+            try await HTTPSClient.with(caFile: bed.caFile) { client in
             let url = "https://127.0.0.1:\(bed.publicPort)/tlsrpt"
             #expect(try await client.post(url, body: Self.report(id: "x1"), contentType: "text/plain").0 == 415)
             #expect(try await client.post(url, body: Array("{not json".utf8), contentType: "application/tlsrpt+json").0 == 400)
@@ -61,7 +61,7 @@ struct ServeReportTests {
             #expect(try await client.post(url, body: Self.report(id: "x3"), contentType: "application/tlsrpt+json").0 == 201)
             let limited = try await client.post(url, body: Self.report(id: "x4"), contentType: "application/tlsrpt+json")
             #expect(limited.0 == 429)
-            await client.shutdown()
+            }
             #expect(try bed.workspace.reportSummary().reports == 1)
         }
     }
@@ -79,10 +79,10 @@ struct ServeReportTests {
                     try? await Task.sleep(for: .milliseconds(100))
                 }
             }
-            let client = try HTTPSClient(caFile: bed.caFile)
-            let served = try await client.get("https://127.0.0.1:\(bed.publicPort)/.well-known/mta-sts.txt", host: "mta-sts.a.test")
+            let served = try await HTTPSClient.with(caFile: bed.caFile) { client in
+                try await client.get("https://127.0.0.1:\(bed.publicPort)/.well-known/mta-sts.txt", host: "mta-sts.a.test")
+            }
             #expect(served.0 == 200, "another client is served while one drips")
-            await client.shutdown()
             // The server closes the dripping connection after requestSeconds (1 s); the drip
             // would go on for 21 s.
             let closed = await bed.eventually(8) { !channel.isActive }

@@ -12,7 +12,7 @@ struct RolloutStoreTests {
     func migration() throws {
         let workspace = try Workspace.inMemory()
         let applied = try workspace.appliedMigrations()
-        #expect(applied == ["v1-domains-observations-settings", "v2-tlsrpt-reports", "v3-rollout", "v4-verdict-cache"])
+        #expect(applied == ["v1-domains-observations-settings", "v2-tlsrpt-reports", "v3-rollout", "v4-verdict-cache", "v6-policy-hosting"])
         #expect(applied.first == "v1-domains-observations-settings")
     }
 

@@ -23,12 +23,13 @@ public enum RolloutAdvisor {
 
     public static func assess(
         domain: String, report: DomainReport?, plan: RolloutPlan?, history: [HistoryPoint],
-        settings: RolloutSettings? = nil, reportTotals: TLSRPTWindowTotals? = nil, now: Date
+        settings: RolloutSettings? = nil, reportTotals: TLSRPTWindowTotals? = nil, hosting: PolicyHosting? = nil, now: Date
     ) -> RolloutAssessment {
+        let hosted = plan.map { plan in hosting?.hosts(plan, at: now) == true } == true ? hosting : nil
         let settings = settings ?? plan?.settings ?? RolloutSettings()
         let live = report?.liveStage
         let verification = plan.flatMap { plan in report.map { PlanVerification.verify(plan: plan, report: $0) } }
-        let instructions = plan.map { PublicationInstructions.make(plan: $0, report: report) }
+        let instructions = plan.map { PublicationInstructions.make(plan: $0, report: report, hostedSince: hosted?.since) }
         let soak = SoakClock.seconds(history, now: now)
         let idFindings = PolicyIDDiscipline.findings(domain: domain, history: history)
         let target = advanceTarget(plan: plan, liveStage: live)
@@ -42,7 +43,7 @@ public enum RolloutAdvisor {
         let migration = report.flatMap { MXMigration.steps(newMX: plan?.plannedMX, report: $0, history: history, now: now) }
         let step = nextStep(
             domain: domain, report: report, plan: plan, verification: verification, soak: soak, settings: settings,
-            earliestRemoval: earliestRemoval, migration: migration, idFindings: idFindings, gate: gate, now: now)
+            earliestRemoval: earliestRemoval, migration: migration, idFindings: idFindings, gate: gate, hostedSince: hosted?.since, now: now)
         return RolloutAssessment(
             domain: domain, liveStage: live, plan: plan, nextStep: step, instructions: instructions, verification: verification,
             soakSeconds: soak, soakRequired: settings.soakSeconds, idFindings: idFindings, advanceTarget: target, gate: gate,
@@ -52,7 +53,7 @@ public enum RolloutAdvisor {
     static func nextStep(
         domain: String, report: DomainReport?, plan: RolloutPlan?, verification: PlanVerification?, soak: TimeInterval?,
         settings: RolloutSettings, earliestRemoval: Date?, migration: [MXMigrationStep]?, idFindings: [Finding],
-        gate: GateResult?, now: Date
+        gate: GateResult?, hostedSince: Date? = nil, now: Date
     ) -> RolloutStep {
         guard let report else { return RolloutStep(.verify, "check the domain first (r in the UI, mtasts check --save D)") }
         if report.isUnknown {
@@ -80,7 +81,11 @@ public enum RolloutAdvisor {
             }
             switch plan.target {
             case .removed: return RolloutStep(.publish, "remove the _mta-sts record, then the policy file")
-            default: return RolloutStep(.publish, "publish the \(plan.target.rawValue) policy file, then the TXT record with id \(plan.policyID)")
+            default:
+                if let hostedSince {
+                    return RolloutStep(.publish, "the policy file is hosted by mtasts serve (since \(hostedSince.rolloutText)); publish the TXT record with id \(plan.policyID)")
+                }
+                return RolloutStep(.publish, "publish the \(plan.target.rawValue) policy file, then the TXT record with id \(plan.policyID)")
             }
         }
         switch plan.target {

@@ -17,7 +17,7 @@ public final class HostingRefresher: Service, Sendable {
     let certificateDirectories: [String]
     let interval: Duration
     let logger: Logger
-    private let progress = Mutex<(token: Int?, reported: Set<String>)>((nil, []))
+    private let progress = Mutex<(token: Int?, reported: Set<String>, confirmed: Date?)>((nil, [], nil))
 
     public init(workspace: Workspace, state: HostingState, certificateDirectories: [String], interval: Duration = .seconds(1), logger: Logger) {
         self.workspace = workspace
@@ -30,14 +30,21 @@ public final class HostingRefresher: Service, Sendable {
     /// One pass: the plans if the workspace changed since the last pass (always on the first),
     /// the certificates if their files did. Blocking I/O: call it off the event loops.
     public func refresh() throws {
-        let (lastToken, reported) = progress.withLock { ($0.token, $0.reported) }
+        let (lastToken, reported, confirmed) = progress.withLock { ($0.token, $0.reported, $0.confirmed) }
+        let now = Date()
         let token = try workspace.changeToken()
+        var confirm = confirmed.map { now.timeIntervalSince($0) >= PolicyHosting.heartbeat } ?? true
         if token != lastToken {
             let table = PolicyHostTable(plans: try workspace.plans().values)
             if table != state.table || lastToken == nil {
                 state.replace(table: table)
+                confirm = true
                 logger.info("hosting \(table.count) policies", metadata: ["hosts": .string(table.hosts.joined(separator: " "))])
             }
+        }
+        if confirm {
+            // The rollout advice reads this: "the policy file is hosted by mtasts serve".
+            try workspace.recordHosting(Dictionary(uniqueKeysWithValues: state.table.byHost.values.map { ($0.domain, $0.body) }), at: now)
         }
         let pairs = CertificateFileLayout.pairs(in: certificateDirectories)
         if lastToken == nil || CertificateFileLayout.fingerprint(of: pairs) != state.library.fingerprint {
@@ -53,7 +60,7 @@ public final class HostingRefresher: Service, Sendable {
         }
         for problem in errors.subtracting(reported).sorted() { logger.error("\(problem)") }
         for problem in warnings.subtracting(reported).sorted() { logger.warning("\(problem)") }
-        progress.withLock { $0 = (token, errors.union(warnings)) }
+        progress.withLock { $0 = (token, errors.union(warnings), confirm ? now : confirmed) }
     }
 
     public func run() async throws {

@@ -13,7 +13,7 @@ extension Workspace {
         let history = try rolloutHistory(domain: name)
         return RolloutAdvisor.assess(
             domain: name, report: report, plan: try plan(domain: name), history: history,
-            reportTotals: try soakTotals(domain: name, history: history, now: now), now: now)
+            reportTotals: try soakTotals(domain: name, history: history, now: now), hosting: try hosting(domain: name), now: now)
     }
 
     /// What senders reported since the current soak in `testing` began, or `nil` when not in testing.

@@ -15,6 +15,7 @@ enum WorkspaceMigrator {
         (MigrationV2Reports.identifier, MigrationV2Reports.migrate),
         (MigrationV3Rollout.identifier, MigrationV3Rollout.migrate),
         (MigrationV4Verdicts.identifier, MigrationV4Verdicts.migrate),
+        (MigrationV6Hosting.identifier, MigrationV6Hosting.migrate),
     ]
 
     static var identifiers: Set<String> { Set(migrations.map(\.identifier)) }

@@ -21,6 +21,19 @@ struct HTTPSClient {
 
     func shutdown() async { try? await client.shutdown() }
 
+    /// Runs `body` with a client that is shut down afterwards, also when `body` throws.
+    static func with<T>(caFile: String, _ body: (HTTPSClient) async throws -> T) async throws -> T {
+        let client = try HTTPSClient(caFile: caFile)
+        do {
+            let value = try await body(client)
+            await client.shutdown()
+            return value
+        } catch {
+            await client.shutdown()
+            throw error
+        }
+    }
+
     /// POSTs `body` and returns the status and the answer's text.
     func post(_ url: String, body: [UInt8], contentType: String, host: String = "reports.a.test") async throws -> (Int, String) {
         var request = HTTPClientRequest(url: url)

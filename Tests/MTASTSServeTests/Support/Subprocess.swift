@@ -10,7 +10,17 @@ enum Subprocess {
         var text: String { String(decoding: stdout, as: UTF8.self) }
     }
 
-    static func run(_ path: String, _ arguments: [String], stdin: [UInt8] = [], environment: [String: String]? = nil) throws -> Result {
+    /// Runs on a dispatch thread, never blocking Swift's cooperative pool (which the server
+    /// under test needs to answer).
+    static func run(_ path: String, _ arguments: [String], stdin: [UInt8] = [], environment: [String: String]? = nil) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Swift.Result { try runBlocking(path, arguments, stdin: stdin, environment: environment) })
+            }
+        }
+    }
+
+    static func runBlocking(_ path: String, _ arguments: [String], stdin: [UInt8] = [], environment: [String: String]? = nil) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
@@ -35,6 +45,6 @@ enum Subprocess {
 
     /// `gzip -c` of `bytes`.
     static func gzip(_ bytes: [UInt8]) throws -> [UInt8] {
-        try run("/bin/gzip", ["-c", "-9"], stdin: bytes).stdout
+        try runBlocking("/bin/gzip", ["-c", "-9"], stdin: bytes).stdout
     }
 }
