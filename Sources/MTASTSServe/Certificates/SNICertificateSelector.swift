@@ -6,8 +6,9 @@ import NIOSSL
 /// (RFC 6066 §3), reading the current ``CertificateLibrary`` snapshot, so a renewed file is
 /// used from the next handshake on. A name nothing covers fails the handshake: a wrong
 /// certificate would only fail later, with a less clear error at the sender.
-/// Without SNI (an old client, `curl https://127.0.0.1/`), the default name's certificate is
-/// used, if one is configured.
+/// Without SNI, or with a name nothing covers (an old client, `curl https://127.0.0.1/`, a load
+/// tester sending the address as SNI), the default name's certificate is used if one is
+/// configured; the client then checks that name, as it would for any wrong certificate.
 public struct SNICertificateSelector: Sendable {
     let library: @Sendable () -> CertificateLibrary
     let defaultHost: String?
@@ -19,8 +20,10 @@ public struct SNICertificateSelector: Sendable {
 
     public var callback: NIOSSLContextCallback {
         { [library, defaultHost] values, promise in
-            guard let host = values.serverHostname ?? defaultHost,
-                let certificate = library().certificate(for: host, at: Date())
+            let library = library()
+            let now = Date()
+            guard let certificate = values.serverHostname.flatMap({ library.certificate(for: $0, at: now) })
+                ?? defaultHost.flatMap({ library.certificate(for: $0, at: now) })
             else {
                 promise.fail(NoCertificateForName(host: values.serverHostname))
                 return
